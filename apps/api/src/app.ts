@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import type { Database } from '@wutong/db';
+import type { Config } from './platform/config.js';
+import { VERSION } from './platform/config.js';
+import { AppError } from './platform/errors.js';
+import { buildOpenApi, installErrorHandling, registerRoutes, requestLang, sendError, type AnyRoute } from './platform/http.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { orgRoutes } from './modules/org/org.routes.js';
+import { userRoutes } from './modules/users/users.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { systemRoutes } from './modules/system/system.routes.js';
+
+export const BODY_LIMIT = 256 * 1024;
+
+export function allRoutes(config: Config): AnyRoute[] {
+  return [...systemRoutes, ...authRoutes(config), ...orgRoutes, ...userRoutes, ...auditRoutes];
+}
+
+export async function buildApp(database: Database, config: Config, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    bodyLimit: BODY_LIMIT,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: true,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  await app.register(cookie);
+
+  // CSRF: a state-changing request must carry JSON (a cross-site <form> cannot send it without a
+  // CORS preflight, which we never grant) and the session cookie is SameSite=Strict.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/') || ['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
+    const lang = requestLang(req);
+    if (req.headers['sec-fetch-site'] === 'cross-site') return sendError(reply, lang, new AppError(403, 'cross_site'), String(req.id));
+    const type = req.headers['content-type'] ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(type)) return sendError(reply, lang, new AppError(415, 'json_required'), String(req.id));
+  });
+
+  installErrorHandling(app);
+  const routes = allRoutes(config);
+  registerRoutes(app, { database, config }, routes);
+  const openapi = buildOpenApi(routes, VERSION);
+  app.get('/api/openapi.json', async () => openapi);
+
+  if (existsSync(config.webDir)) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !existsSync(config.webDir)) {
+      return sendError(reply, requestLang(req), new AppError(404, 'route_not_found'), String(req.id));
+    }
+    // the single-page app owns every other path
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,17 @@
+import { checkUtf8, openDatabase, runMigrations, type Database } from '@wutong/db';
+import type { Config } from './platform/config.js';
+import { isEmpty, seedDemo } from './seeds/demo.js';
+
+/** Opens the database, refuses a non-UTF-8 one, migrates, and fills demo data into an empty one when asked. */
+export async function openAndPrepare(config: Config, log: (m: string) => void = () => {}): Promise<Database> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await checkUtf8(database);
+    await runMigrations(database);
+    if (config.demo && (await isEmpty(database.db))) await seedDemo(database.db, log);
+    return database;
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}

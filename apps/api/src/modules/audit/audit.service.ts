@@ -1,0 +1,9 @@
+import type { ListAuditQuery } from '@wutong/contracts';
+import type { RequestContext } from '../../platform/context.js';
+import * as repo from './audit.repository.js';
+
+export async function listAudit(ctx: RequestContext, q: ListAuditQuery) {
+  const limit = q.limit ?? 50;
+  const items = await repo.listAudit(ctx, { ...q, limit });
+  return { items, nextBefore: items.length === limit ? items[items.length - 1]!.id : null };
+}

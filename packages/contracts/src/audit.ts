@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { Id } from './common.js';
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  userId: z.number().int().nullable(),
+  username: z.string().nullable(),
+  unitId: z.number().int().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  requestId: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'i18n:date_format' });
+
+export const ListAuditQuery = z
+  .object({
+    userId: Id.optional(),
+    entity: z.string().trim().max(40).optional(),
+    entityId: z.string().trim().max(40).optional(),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+    /** keyset cursor: the last id seen */
+    before: Id.optional(),
+  })
+  .strict();
+export type ListAuditQuery = z.infer<typeof ListAuditQuery>;
+
+export const AuditList = z.object({ items: z.array(AuditEntry), nextBefore: z.number().int().nullable() });

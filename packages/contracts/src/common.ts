@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Ids travel as positive integers; path params arrive as strings and are coerced. */
+export const Id = z.coerce.number().int().positive().max(2147483647);
+export const IdParams = z.object({ id: Id }).strict();
+export type IdParams = z.infer<typeof IdParams>;
+
+export const Lang = z.enum(['zh-CN', 'en-US']);
+export type Lang = z.infer<typeof Lang>;
+
+/** A short single-line text a user types: trimmed, never empty, bounded. */
+export const Name = (max = 100) => z.string().trim().min(1).max(max);
+export const OptionalText = (max = 500) => z.string().trim().max(max);
+
+export const ErrorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+  requestId: z.string().optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const Ok = z.object({ ok: z.literal(true) });
+
+export const Page = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), nextCursor: z.string().nullable() });
+
+export const Health = z.object({
+  status: z.literal('ok'),
+  db: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+});
+export type Health = z.infer<typeof Health>;

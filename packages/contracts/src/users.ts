@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { Id, Lang, Name } from './common.js';
+
+export const Role = z.enum(['admin', 'leader', 'manager', 'unit_head', 'promoter', 'expert', 'fund_manager', 'enterprise']);
+export type Role = z.infer<typeof Role>;
+export const ROLES = Role.options;
+
+export const Username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(40)
+  .regex(/^[a-zA-Z0-9_.-]+$/, { message: 'i18n:username_chars' });
+export const Password = z.string().min(8).max(128);
+
+export const User = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  roles: z.array(Role),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  phone: z.string().nullable(),
+  createdAt: z.string(),
+  lastLoginAt: z.string().nullable(),
+});
+export type User = z.infer<typeof User>;
+
+export const ListUsersQuery = z
+  .object({
+    q: z.string().trim().max(60).optional(),
+    unitId: Id.optional(),
+    role: Role.optional(),
+    active: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+    offset: z.coerce.number().int().min(0).max(1000000).optional(),
+  })
+  .strict();
+export type ListUsersQuery = z.infer<typeof ListUsersQuery>;
+
+export const UserList = z.object({ items: z.array(User), total: z.number().int() });
+
+export const Phone = z
+  .string()
+  .trim()
+  .max(20)
+  .regex(/^[0-9+\- ]*$/, { message: 'i18n:phone_chars' });
+
+export const CreateUser = z
+  .object({
+    username: Username,
+    displayName: Name(40),
+    unitId: Id,
+    roles: z.array(Role).min(1).max(8),
+    password: Password,
+    phone: Phone.optional(),
+  })
+  .strict();
+export type CreateUser = z.infer<typeof CreateUser>;
+
+export const UpdateUser = z
+  .object({
+    displayName: Name(40).optional(),
+    unitId: Id.optional(),
+    roles: z.array(Role).min(1).max(8).optional(),
+    active: z.boolean().optional(),
+    phone: Phone.nullable().optional(),
+  })
+  .strict();
+export type UpdateUser = z.infer<typeof UpdateUser>;
+
+export const ResetPassword = z.object({ newPassword: Password }).strict();
+export type ResetPassword = z.infer<typeof ResetPassword>;
+
+export const Login = z.object({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(128) }).strict();
+export type Login = z.infer<typeof Login>;
+
+export const ChangePassword = z
+  .object({ currentPassword: z.string().min(1).max(128), newPassword: Password })
+  .strict()
+  .refine((v) => v.currentPassword !== v.newPassword, {
+    path: ['newPassword'],
+    message: 'i18n:must_differ',
+  });
+export type ChangePassword = z.infer<typeof ChangePassword>;
+
+export const Me = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  regionId: z.number().int(),
+  regionName: z.string(),
+  roles: z.array(Role),
+  mustChangePassword: z.boolean(),
+  lang: Lang,
+});
+export type Me = z.infer<typeof Me>;
+
+export const SetLang = z.object({ lang: Lang }).strict();

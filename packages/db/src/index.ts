@@ -1,0 +1,4 @@
+export * from './schema/index.js';
+export * from './client.js';
+export { schema };
+import * as schema from './schema/index.js';
