@@ -30,8 +30,9 @@ type Common<P, Q, B> = {
   query?: ZodType<Q>;
   body?: ZodType<B>;
   /**
-   * The entity each path parameter names (e.g. { id: 'org_unit' }). The scope-matrix test reads
-   * this from the OpenAPI document to aim every route at records outside the caller's scope.
+   * The entity each id names, in the path, the query or the body (e.g. { id: 'org_unit',
+   * parentId: 'org_unit' }). The scope-matrix test reads this from the OpenAPI document to aim
+   * every route at records outside the caller's scope, and fails on an id that is not declared.
    */
   entities?: Record<string, string>;
   /** Commands run in one transaction by default; login records failures outside of one. */

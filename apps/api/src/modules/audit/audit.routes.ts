@@ -10,6 +10,7 @@ export const auditRoutes: AnyRoute[] = [
     tags: ['audit'],
     roles: ['admin'],
     query: ListAuditQuery,
+    entities: { userId: 'user', entityId: 'any' },
     response: AuditList,
     handler: (ctx, { query }) => service.listAudit(ctx, query),
   }),

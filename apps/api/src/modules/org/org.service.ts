@@ -45,9 +45,10 @@ export async function updateUnit(ctx: RequestContext, id: number, input: UpdateU
 export async function moveUnit(ctx: RequestContext, id: number, input: MoveUnit): Promise<OrgUnit> {
   const unit = await repo.lockUnit(ctx, id);
   if (!unit) throw notFound();
-  if (isRegionRoot(ctx, unit)) throw conflict('region_is_root');
+  // every record the command names is checked for scope before any rule speaks about it
   const parent = await repo.lockUnit(ctx, input.parentId);
   if (!parent) throw new AppError(404, 'not_found', {}, { parentId: 'not_found' });
+  if (isRegionRoot(ctx, unit)) throw conflict('region_is_root');
   if (parent.path.startsWith(unit.path)) throw conflict('unit_cycle', {}, { parentId: 'unit_cycle' });
   const before = await getUnit(ctx, id);
   if (unit.parentId !== parent.id) await repo.moveSubtree(ctx, unit, parent);
