@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.js';
+import { Id, Text } from './common.js';
 
 export const AuditEntry = z.object({
   id: z.number().int(),
@@ -21,8 +21,8 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'i18n:date_fo
 export const ListAuditQuery = z
   .object({
     userId: Id.optional(),
-    entity: z.string().trim().max(40).optional(),
-    entityId: z.string().trim().max(40).optional(),
+    entity: Text(40).optional(),
+    entityId: Text(40).optional(),
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     limit: z.coerce.number().int().min(1).max(200).optional(),

@@ -8,9 +8,14 @@ export type IdParams = z.infer<typeof IdParams>;
 export const Lang = z.enum(['zh-CN', 'en-US']);
 export type Lang = z.infer<typeof Lang>;
 
+// Control characters (NUL above all, which PostgreSQL cannot store) never belong in typed text.
+// eslint-disable-next-line no-control-regex
+const NO_CONTROL = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+
 /** A short single-line text a user types: trimmed, never empty, bounded. */
-export const Name = (max = 100) => z.string().trim().min(1).max(max);
-export const OptionalText = (max = 500) => z.string().trim().max(max);
+export const Name = (max = 100) => z.string().trim().min(1).max(max).regex(NO_CONTROL, { message: 'i18n:control_chars' });
+/** Optional free text (may be empty): trimmed, bounded, no control characters. */
+export const Text = (max = 500) => z.string().trim().max(max).regex(NO_CONTROL, { message: 'i18n:control_chars' });
 
 export const ErrorBody = z.object({
   code: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Name } from './common.js';
+import { Id, Name, Text } from './common.js';
 
 /** Kinds of org unit. Rankings compare units within one kind (departments with departments…). */
 export const UnitKind = z.enum([
@@ -39,7 +39,7 @@ export const CreateUnit = z
   .object({
     parentId: Id,
     name: Name(60),
-    nameEn: z.string().trim().max(120).optional(),
+    nameEn: Text(120).optional(),
     kind: UnitKind.exclude(['region']),
     code: UnitCode.optional(),
     sortOrder: z.number().int().min(0).max(100000).optional(),
@@ -50,7 +50,7 @@ export type CreateUnit = z.infer<typeof CreateUnit>;
 export const UpdateUnit = z
   .object({
     name: Name(60).optional(),
-    nameEn: z.string().trim().max(120).nullable().optional(),
+    nameEn: Text(120).nullable().optional(),
     kind: UnitKind.optional(),
     code: UnitCode.nullable().optional(),
     sortOrder: z.number().int().min(0).max(100000).optional(),
@@ -64,7 +64,7 @@ export type MoveUnit = z.infer<typeof MoveUnit>;
 
 export const ListUnitsQuery = z
   .object({
-    q: z.string().trim().max(60).optional(),
+    q: Text(60).optional(),
     includeInactive: z.enum(['true', 'false']).optional(),
   })
   .strict();

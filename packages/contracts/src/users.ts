@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Lang, Name } from './common.js';
+import { Id, Lang, Name, Text } from './common.js';
 
 export const Role = z.enum(['admin', 'leader', 'manager', 'unit_head', 'promoter', 'expert', 'fund_manager', 'enterprise']);
 export type Role = z.infer<typeof Role>;
@@ -30,7 +30,7 @@ export type User = z.infer<typeof User>;
 
 export const ListUsersQuery = z
   .object({
-    q: z.string().trim().max(60).optional(),
+    q: Text(60).optional(),
     unitId: Id.optional(),
     role: Role.optional(),
     active: z.enum(['true', 'false']).optional(),

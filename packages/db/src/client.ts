@@ -52,7 +52,7 @@ function acquireLock(dataDir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(lockPath, 'utf8').trim());
-      if (pid && pid !== process.pid && isAlive(pid)) {
+      if (pid && isAlive(pid)) {
         throw new DatabaseRefused(
           `数据目录 ${dataDir} 正被进程 ${pid} 使用；同一数据目录只能由一个 Wutong 进程打开。\n` +
             `The data directory ${dataDir} is in use by process ${pid}; stop it or set DATA_DIR to another directory.`,

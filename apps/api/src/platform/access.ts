@@ -1,5 +1,5 @@
 import { and, inArray, like, or, sql, eq, type SQL, type AnyColumn } from 'drizzle-orm';
-import { orgUnits, userRoles, users, type Db } from '@wutong/db';
+import { orgUnits, users, type Db } from '@wutong/db';
 import type { Role } from '@wutong/contracts';
 import type { DataScope, RequestContext, SessionUser } from './context.js';
 import { notFound } from './errors.js';

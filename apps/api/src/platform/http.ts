@@ -195,7 +195,7 @@ export function installErrorHandling(app: FastifyInstance) {
     if (pgErr.code === '23505') return sendError(reply, lang, new AppError(409, 'unique_taken', {}, constraintField(pgErr.constraint)), id);
     if (pgErr.code === '23503') return sendError(reply, lang, new AppError(409, 'reference_missing'), id);
     if (pgErr.code === 'P0001') return sendError(reply, lang, new AppError(409, 'append_only'), id);
-    if (pgErr.code === '22P02' || pgErr.code === '22003' || pgErr.code === '22001') {
+    if (pgErr.code && ['22P02', '22003', '22001', '22021', '22P05', '22007', '22008'].includes(pgErr.code)) {
       return sendError(reply, lang, new AppError(400, 'invalid_value'), id);
     }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {

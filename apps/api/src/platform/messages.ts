@@ -32,6 +32,7 @@ const MESSAGES = {
   phone_chars: ['只能包含数字、+、- 和空格', 'Digits, +, - and spaces only'],
   must_differ: ['新密码不能与当前密码相同', 'Must differ from the current password'],
   date_format: ['日期格式应为 YYYY-MM-DD', 'Use the date format YYYY-MM-DD'],
+  control_chars: ['不能包含控制字符', 'Must not contain control characters'],
   role_not_grantable: ['不能授予该角色', 'This role cannot be granted here'],
 } as const satisfies Record<string, readonly [string, string]>;
 

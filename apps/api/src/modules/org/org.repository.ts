@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, like, or, sql } from 'drizzle-orm';
-import { orgUnits, users } from '@wutong/db';
+import { orgUnits } from '@wutong/db';
 import type { CreateUnit, ListUnitsQuery, OrgUnit, UnitKind, UpdateUnit } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
 import { unitInScope } from '../../platform/access.js';

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '@wutong/db';
+import { startTestApp, type TestApp } from '../testing/app.js';
+import { DEMO_PASSWORD, seedDemo } from '../seeds/demo.js';
+import { BODY_LIMIT } from '../app.js';
+
+describe('bad input gets a 400 naming the fields, and changes nothing', () => {
+  let t: TestApp;
+  let admin: string;
+  let district: number;
+  const counts = async () =>
+    (
+      await queryRows<{ u: number; o: number; a: number }>(
+        t.database.db,
+        sql`select (select count(*)::int from users) u, (select count(*)::int from org_units) o, (select count(*)::int from audit_log) a`,
+      )
+    )[0];
+
+  beforeAll(async () => {
+    t = await startTestApp((d) => seedDemo(d.db));
+    admin = await t.login('admin', DEMO_PASSWORD);
+    district = (await t.call('GET', '/api/org/units?q=海曙区', { cookie: admin })).json().items[0].id;
+  });
+  afterAll(() => t?.close());
+
+  const cases: [string, unknown, string[]][] = [
+    ['malformed JSON', '{"username": "a",', ['body']],
+    ['wrong types', { username: 12, displayName: true, unitId: 'x', roles: 'admin', password: 1 }, ['username', 'displayName', 'unitId', 'roles', 'password']],
+    ['unknown fields', { username: 'okname', displayName: '名', unitId: 1, roles: ['promoter'], password: 'Long-enough-1', isRoot: true, extra: 1 }, ['isRoot', 'extra']],
+    ['over-long strings', { username: 'u'.repeat(41), displayName: '名'.repeat(41), unitId: 1, roles: ['promoter'], password: 'p'.repeat(129) }, ['username', 'displayName', 'password']],
+    ['bad characters and an unknown role', { username: 'bad name!', displayName: '名', unitId: 1, roles: ['god'], password: 'short' }, ['username', 'roles.0', 'password']],
+    ['missing fields', {}, ['username', 'displayName', 'unitId', 'roles', 'password']],
+  ];
+
+  for (const [name, body, fields] of cases) {
+    it(name, async () => {
+      const before = await counts();
+      const res = await t.call('POST', '/api/users', { cookie: admin, body });
+      expect(res.statusCode).toBe(400);
+      expect(Object.keys(res.json().fields ?? {}).sort()).toEqual([...fields].sort());
+      expect(res.json().message).toBe(name === 'malformed JSON' ? '请求体不是合法的 JSON' : '输入有误，请检查标出的字段');
+      expect(await counts()).toEqual(before);
+    });
+  }
+
+  it('oversize bodies', async () => {
+    const before = await counts();
+    const res = await t.call('POST', '/api/org/units', { cookie: admin, body: { parentId: district, name: 'x'.repeat(BODY_LIMIT + 10), kind: 'other' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields).toHaveProperty('body');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('field messages follow the language', async () => {
+    const res = await t.call('POST', '/api/users', { cookie: `${admin}; wutong_lang=en-US`, body: { username: 'bad name!' } });
+    expect(res.json().message).toBe('Some fields are invalid');
+    expect(res.json().fields.username).toBe('Letters, digits, _ . - only');
+  });
+
+  it('bad ids and query values', async () => {
+    for (const url of ['/api/org/units/abc', '/api/org/units/-1', '/api/org/units/99999999999', '/api/users?limit=0', '/api/audit?from=2026-13', '/api/users?nope=1']) {
+      const res = await t.call('GET', url, { cookie: admin });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().fields, url).toBeDefined();
+    }
+  });
+
+  it('no input of any shape on any route produces a 500', async () => {
+    const doc = (await t.call('GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const junk: unknown[] = [null, [], 'text', 0, { id: 'x' }, { name: '\u0000' }, { name: "'; drop table users; --" }, { parentId: -1 }, { parentId: 2 ** 40 }, { a: { b: { c: [] } } }, '{bad'];
+    const ids = ['0', '1', 'x', '1e3', '%00', '99999999999999'];
+    let calls = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      if (path === '/api/auth/logout') continue; // would end the admin session
+      for (const method of Object.keys(methods)) {
+        for (const id of ids) {
+          const url = path.replace(/\{\w+\}/g, encodeURIComponent(id));
+          const bodies = method === 'get' ? [undefined] : junk;
+          for (const body of bodies) {
+            const res = await t.call(method.toUpperCase(), `${url}${method === 'get' ? '?q=%27%22%5C&limit=abc' : ''}`, { cookie: admin, body });
+            expect(res.statusCode, `${method} ${url} ${JSON.stringify(body)}: ${res.body}`).toBeLessThan(500);
+            calls++;
+          }
+        }
+      }
+    }
+    expect(calls).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,52 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import type { Lang } from '@wutong/contracts';
+import { zhCN, type Resources } from './locales/zh-cn';
+import { enUS } from './locales/en-us';
+
+// Module augmentation needs an interface: it is how i18next learns our keys, so `t('typo')` fails to compile.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Resources };
+  }
+}
+
+export const LANG_COOKIE = 'wutong_lang';
+
+/** The server reads the same cookie to localise its error messages. */
+export function readLangCookie(): Lang | undefined {
+  const m = /(?:^|;\s*)wutong_lang=([^;]+)/.exec(document.cookie);
+  const v = m?.[1] ? decodeURIComponent(m[1]) : undefined;
+  return v === 'en-US' || v === 'zh-CN' ? v : undefined;
+}
+
+export function writeLangCookie(lang: Lang) {
+  document.cookie = `${LANG_COOKIE}=${lang}; path=/; SameSite=Strict; max-age=31536000`;
+}
+
+export function applyLang(lang: Lang) {
+  dayjs.locale(lang === 'en-US' ? 'en' : 'zh-cn');
+  document.documentElement.lang = lang;
+  if (i18n.language !== lang) void i18n.changeLanguage(lang);
+  document.title = i18n.t('app.title');
+}
+
+export function currentLang(): Lang {
+  return i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
+}
+
+const initial: Lang = readLangCookie() ?? 'zh-CN';
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  lng: initial,
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+});
+applyLang(initial);
+
+export { i18n };

@@ -1,0 +1,99 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import type { Role } from '@wutong/contracts';
+import { ApiError, setAuthHandlers } from './api-client';
+import { meKey, useMe } from '../features/auth/auth-api';
+import { CurrentUserProvider, useCurrentUser } from '../features/auth/current-user';
+import { hasRole } from '../features/auth/roles';
+import { i18n } from './i18n';
+import { queryClient } from './query-client';
+
+/** One chunk per page: the login screen must not pay for tables, trees and pickers. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage');
+const Shell = page(() => import('./shell'), 'Shell');
+const HomePage = page(() => import('../features/home/home-page'), 'HomePage');
+const OrgPage = page(() => import('../features/org/org-page'), 'OrgPage');
+const UsersPage = page(() => import('../features/users/users-page'), 'UsersPage');
+const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
+const ChangePasswordPage = page(() => import('../features/auth/change-password-page'), 'ChangePasswordPage');
+const ForbiddenPage = page(() => import('./status-pages'), 'ForbiddenPage');
+const NotFoundPage = page(() => import('./status-pages'), 'NotFoundPage');
+
+const Loading = ({ full }: { full?: boolean }) => <div className={full ? 'page-loading full' : 'page-loading'} role="progressbar" aria-busy="true" />;
+
+function loginPath(location: { pathname: string; search: string }) {
+  const next = location.pathname + location.search;
+  return next === '/' || next.startsWith('/login') ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+}
+
+/** Asks the server who is signed in before any of the signed-in area is loaded. */
+function AuthGate() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Loading full />;
+  if (me.isError) {
+    if (me.error instanceof ApiError && me.error.code === 'unauthenticated') return <Navigate to={loginPath(location)} replace />;
+    return (
+      <div className="page-loading full" style={{ flexDirection: 'column', gap: 12 }}>
+        <p>
+          {i18n.t('errors.loadFailed')}: {me.error.message}
+        </p>
+        <button type="button" onClick={() => void me.refetch()}>
+          {i18n.t('common.retry')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <CurrentUserProvider me={me.data}>
+      <Suspense fallback={<Loading full />}>
+        <Shell />
+      </Suspense>
+    </CurrentUserProvider>
+  );
+}
+
+function RequireRoles({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const me = useCurrentUser();
+  return hasRole(me, ...roles) ? children : <ForbiddenPage />;
+}
+
+const READERS: Role[] = ['admin', 'leader', 'manager', 'unit_head'];
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={<Loading full />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/',
+    element: <AuthGate />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'org', element: <RequireRoles roles={READERS}><OrgPage /></RequireRoles> },
+      { path: 'users', element: <RequireRoles roles={READERS}><UsersPage /></RequireRoles> },
+      { path: 'audit', element: <RequireRoles roles={['admin']}><AuditPage /></RequireRoles> },
+      { path: 'password', element: <ChangePasswordPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+setAuthHandlers({
+  unauthenticated: () => {
+    if (router.state.location.pathname !== '/login') void router.navigate(loginPath(router.state.location), { replace: true });
+  },
+  mustChangePassword: () => {
+    void queryClient.invalidateQueries({ queryKey: meKey });
+    if (router.state.location.pathname !== '/password') void router.navigate('/password', { replace: true });
+  },
+});
+

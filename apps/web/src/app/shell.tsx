@@ -1,0 +1,224 @@
+import { Suspense, useState, type ReactNode } from 'react';
+import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DownOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '@wutong/contracts';
+import { useCurrentUser } from '../features/auth/current-user';
+import { useLogout } from '../features/auth/auth-api';
+import { can } from '../features/auth/roles';
+import { LangSwitch } from './lang-switch';
+
+type NavItem = { key: string; icon: ReactNode; label: string; testId: string };
+
+function navItems(me: Me, t: (k: 'nav.home' | 'nav.org' | 'nav.users' | 'nav.audit') => string): NavItem[] {
+  const items: NavItem[] = [{ key: '/', icon: <HomeOutlined />, label: t('nav.home'), testId: 'menu-home' }];
+  // until the initial password is replaced the server refuses everything else anyway
+  if (me.mustChangePassword) return items;
+  if (can.readOrg(me)) items.push({ key: '/org', icon: <ApartmentOutlined />, label: t('nav.org'), testId: 'menu-org' });
+  if (can.readUsers(me)) items.push({ key: '/users', icon: <TeamOutlined />, label: t('nav.users'), testId: 'menu-users' });
+  if (can.readAudit(me)) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), testId: 'menu-audit' });
+  return items;
+}
+
+function Brand({ collapsed, dark }: { collapsed?: boolean; dark?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div
+      style={{
+        height: 56,
+        display: 'flex',
+        alignItems: 'center',
+        gap: 10,
+        padding: collapsed ? '0 24px' : '0 20px',
+        color: dark ? '#fff' : '#1d4f91',
+        overflow: 'hidden',
+        whiteSpace: 'nowrap',
+      }}
+    >
+      <span
+        aria-hidden
+        style={{
+          flex: 'none',
+          width: 30,
+          height: 30,
+          borderRadius: 6,
+          background: dark ? '#fff' : '#1d4f91',
+          color: dark ? '#1d4f91' : '#fff',
+          display: 'grid',
+          placeItems: 'center',
+          fontWeight: 700,
+        }}
+      >
+        梧
+      </span>
+      {collapsed ? null : (
+        <span style={{ lineHeight: 1.2 }}>
+          <strong style={{ fontSize: 16, display: 'block' }}>{t('app.name')}</strong>
+          <span style={{ fontSize: 11, opacity: 0.75 }}>{t('app.subtitle')}</span>
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function Shell() {
+  const me = useCurrentUser();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const screens = Grid.useBreakpoint();
+  const mobile = !screens.md;
+  const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+
+  if (me.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
+
+  const items = navItems(me, t);
+  const section = `/${location.pathname.split('/')[1] ?? ''}`;
+  const menuItems: MenuProps['items'] = items.map((i) => ({
+    key: i.key,
+    icon: i.icon,
+    label: <span data-testid={i.testId}>{i.label}</span>,
+  }));
+  const onMenu: MenuProps['onClick'] = ({ key }) => {
+    setDrawerOpen(false);
+    void navigate(key);
+  };
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-password">{t('nav.password')}</span> },
+      { type: 'divider' },
+      { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="menu-logout">{t('nav.logout')}</span> },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'password') void navigate('/password');
+      if (key === 'logout') {
+        logout.mutate(undefined, {
+          onSettled: () => {
+            void navigate('/login', { replace: true });
+            message.success(t('nav.signedOut'));
+          },
+        });
+      }
+    },
+  };
+
+  const nav = (dark: boolean) => (
+    <Menu theme={dark ? 'dark' : 'light'} mode="inline" selectedKeys={[section]} items={menuItems} onClick={onMenu} style={{ borderInlineEnd: 0 }} />
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {mobile ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={264}
+          title={<Brand />}
+          styles={{ body: { padding: 0 }, header: { padding: '0 8px' } }}
+          data-testid="nav-drawer"
+        >
+          {nav(false)}
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          width={224}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
+          <Brand collapsed={collapsed} dark />
+          {nav(true)}
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header
+          style={{
+            position: 'sticky',
+            top: 0,
+            zIndex: 20,
+            height: 56,
+            lineHeight: '56px',
+            padding: mobile ? '0 8px' : '0 20px',
+            background: '#fff',
+            borderBottom: '1px solid #eef0f3',
+            display: 'flex',
+            alignItems: 'center',
+            gap: mobile ? 4 : 12,
+          }}
+        >
+          {mobile ? (
+            <>
+              <Button
+                type="text"
+                size="large"
+                icon={<MenuOutlined />}
+                aria-label={t('nav.openMenu')}
+                data-testid="menu-toggle"
+                onClick={() => setDrawerOpen(true)}
+              />
+              <strong style={{ color: '#1d4f91', fontSize: 16, whiteSpace: 'nowrap' }}>{t('app.name')}</strong>
+            </>
+          ) : null}
+          <div style={{ flex: 1 }} />
+          <LangSwitch signedIn compact={mobile} />
+          <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+            <button
+              type="button"
+              data-testid="user-menu"
+              style={{
+                display: 'flex',
+                alignItems: 'center',
+                gap: 8,
+                height: 48,
+                padding: '0 6px',
+                border: 0,
+                background: 'transparent',
+                cursor: 'pointer',
+                minWidth: 0,
+                maxWidth: mobile ? 170 : 320,
+              }}
+            >
+              <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d4f91', flex: 'none' }} />
+              <span style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', lineHeight: 1.3, minWidth: 0 }}>
+                <span data-testid="header-user" style={{ fontWeight: 600, maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                  {me.displayName}
+                </span>
+                <span
+                  data-testid="header-unit"
+                  title={me.unitName}
+                  style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+                >
+                  {me.unitName}
+                </span>
+              </span>
+              <DownOutlined style={{ fontSize: 10, color: 'rgba(0,0,0,0.45)', flex: 'none' }} />
+            </button>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content style={{ padding: mobile ? 12 : 24, minWidth: 0 }}>
+          <Suspense fallback={<div className="page-loading" role="progressbar" aria-busy="true" />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,29 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'artifacts/**', 'data/**', 'packages/db/migrations/**', 'bench/.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Routes and services never touch tables: only repositories import the database package,
+    // and every repository function takes the request context that carries the data scope.
+    files: ['apps/api/src/**/*.routes.ts', 'apps/api/src/**/*.service.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@wutong/db', message: 'Query through the module repository, which applies the data scope.' }] }],
+    },
+  },
+  {
+    // The web app speaks to the API only.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['@wutong/db', '@wutong/db/*'] }] },
+  },
+);
