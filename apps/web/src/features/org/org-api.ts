@@ -13,7 +13,7 @@ export function useUnits() {
   });
 }
 
-function useOrgMutation<V>(fn: (v: V) => Promise<OrgUnit | { ok: true }>) {
+function useOrgMutation<V, R>(fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
