@@ -2,3 +2,5 @@ export * from './common.js';
 export * from './org.js';
 export * from './users.js';
 export * from './audit.js';
+export * from './enterprises.js';
+export * from './projects.js';

@@ -43,7 +43,19 @@ export type Fixture = {
   unitIds: Map<string, number>;
   unitCodeById: Map<number, string>;
   users: { id: number; username: string; unit: string }[];
+  /** records of each entity that modules' fixtures add, keyed by entity name */
+  records: Map<string, FixtureRecord[]>;
 };
+
+/**
+ * A record the scope matrix aims at. `unit` is the fixture unit code it belongs to; `owner` a
+ * username that always sees it; `regionWide` marks records every user of the unit's region reads
+ * (the enterprise registry).
+ */
+export type FixtureRecord = { id: number; unit: string; owner?: string; regionWide?: boolean };
+
+/** A module's part of the fixture: it seeds records (tagged «UNIT» in their text) and lists them by entity. */
+export type ModuleFixture = (database: Database, fx: Fixture) => Promise<void>;
 
 export const tag = (code: string) => `«${code}»`;
 
@@ -62,7 +74,7 @@ export async function seedScopeFixture(database: Database): Promise<Fixture> {
   const add = async (username: string, unit: string, roles: Role[]) => {
     const [row] = await db
       .insert(users)
-      .values({ username, displayName: `用户${tag(unit)}`, unitId: unitIds.get(unit)!, passwordHash: hash })
+      .values({ username, displayName: `用户${tag(unit)}‹${username}›`, unitId: unitIds.get(unit)!, passwordHash: hash })
       .returning({ id: users.id });
     await db.insert(userRoles).values(roles.map((role) => ({ userId: row!.id, role })));
     fxUsers.push({ id: row!.id, username, unit });
@@ -70,5 +82,18 @@ export async function seedScopeFixture(database: Database): Promise<Fixture> {
   for (const c of FIXTURE_CALLERS) await add(c.username, c.unit, c.roles);
   // a plain member in every unit, so that every unit has a user record to aim at
   for (const u of FIXTURE_UNITS) await add(`member_${u.code.toLowerCase()}`, u.code, ['promoter']);
-  return { unitIds, unitCodeById: new Map([...unitIds].map(([k, v]) => [v, k])), users: fxUsers };
+  const fx: Fixture = { unitIds, unitCodeById: new Map([...unitIds].map(([k, v]) => [v, k])), users: fxUsers, records: new Map() };
+  fx.records.set(
+    'org_unit',
+    [...unitIds].map(([code, id]) => ({ id, unit: code })),
+  );
+  fx.records.set(
+    'user',
+    fxUsers.map((u) => ({ id: u.id, unit: u.unit, owner: u.username })),
+  );
+  for (const seed of MODULE_FIXTURES) await seed(database, fx);
+  return fx;
 }
+
+/** Modules with scoped records add their fixture here (see testing/fixtures/). */
+const MODULE_FIXTURES: ModuleFixture[] = [];

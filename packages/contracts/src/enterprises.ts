@@ -1,0 +1,2 @@
+// Enterprise registry contracts (issue: the closed loop). Owned by the enterprises module.
+export {};

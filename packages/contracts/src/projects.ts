@@ -1,0 +1,2 @@
+// Project (lead → production) contracts. Owned by the projects module.
+export {};

@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import { bigint, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { orgUnits } from './org.js';
+import { users } from './users.js';
+
+/** GB/T 4754-2017 industries, shipped reference data (section → division → group → class). */
+export const industries = pgTable('industries', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  level: text('level').notNull(),
+  parent: text('parent'),
+  section: text('section').notNull(),
+});
+
+/**
+ * The enterprise registry of a region. Enterprises are shared by the whole region (every unit
+ * must see that an enterprise is already known, or duplicate checks are blind); projects, which
+ * carry the follow-up work, are scoped to units.
+ */
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    id: serial('id').primaryKey(),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    name: text('name').notNull(),
+    /** normalised full name: half-width, no brackets or spaces */
+    nameNorm: text('name_norm').notNull(),
+    /** the distinctive part (字号), what matching keys on */
+    tradeName: text('trade_name').notNull(),
+    /** short exact keys (trade name, its pinyin, one-character wildcards…) behind a GIN index */
+    matchKeys: text('match_keys').array().notNull().default(sql`'{}'::text[]`),
+    uscc: text('uscc'),
+    legalRep: text('legal_rep'),
+    regCapitalMinor: bigint('reg_capital_minor', { mode: 'number' }),
+    regCapitalCurrency: text('reg_capital_currency'),
+    foundedOn: date('founded_on'),
+    industryCode: text('industry_code').references(() => industries.code),
+    regionCode: text('region_code'),
+    origin: text('origin'),
+    address: text('address'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    source: text('source'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('enterprises_uscc_uq').on(t.uscc),
+    index('enterprises_region_idx').on(t.regionId),
+    index('enterprises_keys_gin').using('gin', t.matchKeys),
+    index('enterprises_trade_trgm').using('gin', sql`${t.tradeName} gin_trgm_ops`),
+    index('enterprises_name_trgm').using('gin', sql`${t.nameNorm} gin_trgm_ops`),
+  ],
+);
+export type EnterpriseRow = typeof enterprises.$inferSelect;
+
+/** Former names and aliases; matched like the current name. */
+export const enterpriseNames = pgTable(
+  'enterprise_names',
+  {
+    id: serial('id').primaryKey(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(), // former | alias
+    nameNorm: text('name_norm').notNull(),
+    matchKeys: text('match_keys').array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [index('enterprise_names_ent_idx').on(t.enterpriseId), index('enterprise_names_keys_gin').using('gin', t.matchKeys)],
+);
