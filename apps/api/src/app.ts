@@ -13,11 +13,12 @@ import { orgRoutes } from './modules/org/org.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
+import { projectRoutes } from './modules/projects/projects.routes.js';
 
 export const BODY_LIMIT = 256 * 1024;
 
 export function allRoutes(config: Config): AnyRoute[] {
-  return [...systemRoutes, ...authRoutes(config), ...orgRoutes, ...userRoutes, ...auditRoutes];
+  return [...systemRoutes, ...authRoutes(config), ...orgRoutes, ...userRoutes, ...auditRoutes, ...projectRoutes];
 }
 
 export async function buildApp(database: Database, config: Config, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {

@@ -9,7 +9,7 @@ import type { PublicContext, RequestContext } from './context.js';
 import { computeScope, loadSessionUser } from './access.js';
 import { AppError } from './errors.js';
 import { sha256 } from './passwords.js';
-import { t, translateFieldMessage, type MessageCode } from './messages.js';
+import { isMessageCode, t, translateFieldMessage, type MessageCode } from './messages.js';
 
 export const SESSION_COOKIE = 'wutong_session';
 export const LANG_COOKIE = 'wutong_lang';
@@ -35,6 +35,11 @@ type Common<P, Q, B> = {
    * every route at records outside the caller's scope, and fails on an id that is not declared.
    */
   entities?: Record<string, string>;
+  /**
+   * A command that names no record acts on the caller's own account ('self') or on their own
+   * region's settings ('own-region'); the scope-matrix test requires one or the other.
+   */
+  acts?: 'self' | 'own-region';
   /** Commands run in one transaction by default; login records failures outside of one. */
   transaction?: boolean;
 };
@@ -107,7 +112,7 @@ async function authenticate(req: FastifyRequest, deps: AppDeps, base: PublicCont
 
 export function sendError(reply: FastifyReply, lang: Lang, err: AppError, requestId: string) {
   const fields = err.fields
-    ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, translateFieldMessage(lang, v.includes(' ') ? v : `i18n:${v}`)]))
+    ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, isMessageCode(v) ? t(lang, v) : translateFieldMessage(lang, v)]))
     : undefined;
   return reply.status(err.status).send({
     code: err.code,
@@ -247,6 +252,7 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
       'x-wutong-public': !!r.public,
       'x-wutong-roles': r.public ? [] : (r.roles ?? []),
       'x-wutong-entities': r.entities ?? {},
+      'x-wutong-acts': r.acts ?? null,
     };
     if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } };
     if (!r.public) op.security = [{ session: [] }];

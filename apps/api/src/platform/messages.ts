@@ -34,6 +34,25 @@ const MESSAGES = {
   date_format: ['日期格式应为 YYYY-MM-DD', 'Use the date format YYYY-MM-DD'],
   control_chars: ['不能包含控制字符', 'Must not contain control characters'],
   role_not_grantable: ['不能授予该角色', 'This role cannot be granted here'],
+  // projects
+  duplicate_project: ['该企业已有在跟进的项目（{unit}），请选择"加入该项目"或"申请认定"', 'This enterprise already has an open project ({unit}): join it or claim it'],
+  uscc_elsewhere: ['该信用代码属于其他区域的企业', 'This credit code belongs to an enterprise of another region'],
+  uscc_invalid: ['统一社会信用代码校验不通过', 'The unified social credit code fails its check digit'],
+  uscc_taken: ['该信用代码已属于企业"{name}"', 'This credit code already belongs to "{name}"'],
+  bad_transition: ['当前阶段（{from}）不能转到该阶段', 'The project cannot move there from its current stage ({from})'],
+  gate_evidence: ['缺少进入该阶段所需的材料，请补全标出的字段', 'Evidence for this stage is missing; complete the marked fields'],
+  gate_evidence_missing: ['必填', 'Required'],
+  reason_required: ['请填写原因', 'A reason is required'],
+  intake_done: ['该线索已处理', 'This lead has already been handled'],
+  merge_self: ['不能合并到自身', 'A lead cannot merge into itself'],
+  reversal_of_reversal: ['冲销记录不能再冲销', 'A reversing entry cannot itself be reversed'],
+  already_reversed: ['该记录已冲销', 'This record is already reversed'],
+  arbitration_closed: ['该认定申请已处理', 'This claim has already been decided'],
+  enterprise_required: ['请选择已有企业或填写新企业（二选一）', 'Pick an existing enterprise or enter a new one (one of the two)'],
+  industry_code: ['行业代码应为 GB/T 4754 门类字母或代码', 'Use a GB/T 4754 section letter or code'],
+  shares_sum: ['各单位分成之和须为 100%', 'Shares must add up to 100%'],
+  duplicate_units: ['单位不能重复', 'Each unit only once'],
+  end_before_start: ['结束日期不能早于开始日期', 'The end cannot be before the start'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -21,6 +21,7 @@ type Op = {
   roles: string[];
   isPublic: boolean;
   entities: Record<string, string>;
+  acts: string | null;
   pathParams: string[];
   queryParams: string[];
   body?: Record<string, unknown>;
@@ -33,8 +34,6 @@ type Rec = FixtureRecord;
 const recordsOfEntity = (fx: Fixture, entity: string): Rec[] | undefined =>
   entity === 'any' ? [...fx.records.values()].flat() : fx.records.get(entity);
 
-// Commands without any id act on the caller's own session or account only; nowhere else may they hide.
-const SELF_ONLY_PREFIX = '/api/auth/';
 
 describe('scope matrix: no caller sees or touches another unit’s records through any route', () => {
   let t: TestApp;
@@ -62,6 +61,7 @@ describe('scope matrix: no caller sees or touches another unit’s records throu
           roles: op['x-wutong-roles'] as string[],
           isPublic: op['x-wutong-public'] as boolean,
           entities: op['x-wutong-entities'] as Record<string, string>,
+          acts: op['x-wutong-acts'] as string | null,
           pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
           queryParams: params.filter((p) => p.in === 'query').map((p) => p.name),
           body,
@@ -122,7 +122,8 @@ describe('scope matrix: no caller sees or touches another unit’s records throu
         expect(recordsOfEntity(fx, op.entities[f]!)?.length, `${op.method} ${op.path}: entity ${op.entities[f]} has no fixture records`).toBeGreaterThan(0);
       }
       if (op.method !== 'GET' && !op.isPublic && idFields(op).length === 0) {
-        expect(op.path.startsWith(SELF_ONLY_PREFIX), `${op.method} ${op.path} changes data but names no record`).toBe(true);
+        // commands that name no record act on the caller's own account or region, and say so
+        expect(op.acts, `${op.method} ${op.path} changes data but names no record and declares no 'acts'`).toMatch(/^(self|own-region)$/);
       }
     }
   });

@@ -2,6 +2,7 @@ import { userRoles, users, type Database } from '@wutong/db';
 import type { Role, UnitKind } from '@wutong/contracts';
 import { hashPassword } from '../platform/passwords.js';
 import { insertUnit } from '../seeds/demo.js';
+import { projectsFixture } from './fixtures/projects.js';
 
 /**
  * Two regions with a small tree each. Every record's name carries the tag «CODE» of the unit it
@@ -96,4 +97,4 @@ export async function seedScopeFixture(database: Database): Promise<Fixture> {
 }
 
 /** Modules with scoped records add their fixture here (see testing/fixtures/). */
-const MODULE_FIXTURES: ModuleFixture[] = [];
+const MODULE_FIXTURES: ModuleFixture[] = [projectsFixture];

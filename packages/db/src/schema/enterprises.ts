@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.js';
 import { users } from './users.js';
 
@@ -42,6 +42,8 @@ export const enterprises = pgTable(
     address: text('address'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     source: text('source'),
+    /** the unit that entered the enterprise into the registry (the registry itself is region-wide) */
+    unitId: integer('unit_id').references(() => orgUnits.id),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -49,6 +51,8 @@ export const enterprises = pgTable(
   (t) => [
     uniqueIndex('enterprises_uscc_uq').on(t.uscc),
     index('enterprises_region_idx').on(t.regionId),
+    // imports upsert by exact normalised name when a row has no USCC
+    index('enterprises_region_norm_idx').on(t.regionId, t.nameNorm),
     index('enterprises_keys_gin').using('gin', t.matchKeys),
     index('enterprises_trade_trgm').using('gin', sql`${t.tradeName} gin_trgm_ops`),
     index('enterprises_name_trgm').using('gin', sql`${t.nameNorm} gin_trgm_ops`),
@@ -71,3 +75,39 @@ export const enterpriseNames = pgTable(
   },
   (t) => [index('enterprise_names_ent_idx').on(t.enterpriseId), index('enterprise_names_keys_gin').using('gin', t.matchKeys)],
 );
+
+/**
+ * A background import of an Excel/CSV file into the registry. Progress is written here chunk by
+ * chunk, so any app instance can report it; rejected rows keep their values and the reason.
+ */
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    id: serial('id').primaryKey(),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    /** the unit the imported enterprises are registered by */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    createdBy: integer('created_by').references(() => users.id),
+    filename: text('filename').notNull(),
+    status: text('status').notNull().default('queued'), // queued | running | done | failed
+    total: integer('total').notNull().default(0),
+    processed: integer('processed').notNull().default(0),
+    inserted: integer('inserted').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    /** [{row, values, reason}] of rejected rows (capped), for the rejects download */
+    rejects: jsonb('rejects').notNull().default([]),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** touched after every chunk: a running job whose heartbeat stops was interrupted */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('import_jobs_region_idx').on(t.regionId, t.createdAt)],
+);
+export type ImportJobRow = typeof importJobs.$inferSelect;

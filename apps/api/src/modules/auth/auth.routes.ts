@@ -42,6 +42,7 @@ export function authRoutes(config: Config): AnyRoute[] {
       summary: 'Sign out',
       tags: ['auth'],
       allowMustChangePassword: true,
+      acts: 'self',
       response: Ok,
       handler: async (ctx, _i, reply) => {
         await service.logout(ctx, reply.request.cookies[SESSION_COOKIE]);
@@ -55,6 +56,7 @@ export function authRoutes(config: Config): AnyRoute[] {
       summary: 'Change my password',
       tags: ['auth'],
       allowMustChangePassword: true,
+      acts: 'self',
       body: ChangePassword,
       response: Ok,
       handler: async (ctx, { body }, reply) => {
@@ -68,6 +70,7 @@ export function authRoutes(config: Config): AnyRoute[] {
       summary: 'Set my language',
       tags: ['auth'],
       allowMustChangePassword: true,
+      acts: 'self',
       body: SetLang,
       response: Ok,
       handler: async (ctx, { body }, reply) => {

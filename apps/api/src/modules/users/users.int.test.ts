@@ -48,9 +48,15 @@ describe('users', () => {
   it('deletes a user without records, refuses one with records', async () => {
     const fresh = (await t.call('POST', '/api/users', { cookie: admin, body: { username: 'to.delete', displayName: '临时', unitId, roles: ['expert'], password: 'Temp-Pass-1' } })).json();
     expect((await t.call('DELETE', `/api/users/${fresh.id}`, { cookie: admin, body: {} })).statusCode).toBe(200);
-    // the admin has acted (created users): they have records
-    const adminUser = (await t.call('GET', '/api/users?q=admin', { cookie: admin })).json().items[0];
-    const res = await t.call('DELETE', `/api/users/${adminUser.id}`, { cookie: admin, body: {} });
+    // a promoter who has reported a lead has records
+    const promoter = await t.login('promoter.swj', DEMO_PASSWORD);
+    const lead = await t.call('POST', '/api/leads', {
+      cookie: promoter,
+      body: { newEnterprise: { name: '宁波测试删除科技有限公司' }, contactName: '王经理', projectType: 'new', source: 'visit' },
+    });
+    expect(lead.statusCode).toBe(200);
+    const swj = (await t.call('GET', '/api/users?q=promoter.swj', { cookie: admin })).json().items[0];
+    const res = await t.call('DELETE', `/api/users/${swj.id}`, { cookie: admin, body: {} });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('user_has_records');
   });

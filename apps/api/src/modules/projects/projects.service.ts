@@ -1,0 +1,509 @@
+import ExcelJS from 'exceljs';
+import {
+  CAPITAL_CURRENCY,
+  GATE_FIELDS,
+  NEXT_STAGE,
+  STAGE_LABELS,
+  STAGES,
+  checkTransition,
+  type AcceptLead,
+  type CreateActivity,
+  type CreateCapital,
+  type CreateTrip,
+  type CreateTripVisit,
+  type DecideArbitration,
+  type ListProjectsQuery,
+  type MergeLead,
+  type ProjectDetail,
+  type ReportLead,
+  type ReportResult,
+  type SetCoPromoters,
+  type SlaRule,
+  type Stage,
+  type Transition,
+  type UpdateProject,
+} from '@wutong/contracts';
+import type { RequestContext } from '../../platform/context.js';
+import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js';
+import { hasRole, isUnitInScope } from '../../platform/access.js';
+import { audit } from '../../platform/audit.js';
+import { lightExpressions, shanghaiToday } from './lights.js';
+import { createEnterpriseForLead } from './lead-enterprise.js';
+import * as repo from './projects.repository.js';
+
+/** Roles that work on projects; leaders and experts read. */
+export const EDIT_ROLES = ['admin', 'manager', 'unit_head', 'promoter', 'fund_manager'] as const;
+/** Roles that run the lead inbox and arbitration. */
+export const INTAKE_ROLES = ['manager', 'unit_head'] as const;
+const REGION_ROLES = ['admin', 'leader', 'manager'] as const;
+
+async function lights(ctx: RequestContext) {
+  return lightExpressions(await repo.slaRulesFor(ctx), new Date(), ctx.lang);
+}
+
+export async function listProjects(ctx: RequestContext, q: ListProjectsQuery) {
+  return repo.listProjects(ctx, q, await lights(ctx));
+}
+
+export async function getProject(ctx: RequestContext, id: number): Promise<ProjectDetail> {
+  const p = await repo.findProject(ctx, id, await lights(ctx));
+  if (!p) throw notFound();
+  const { regionId: _r, enterpriseUscc, enterpriseIndustry, ...rest } = p;
+  const nextStage = NEXT_STAGE[p.stage] ?? null;
+  return {
+    ...rest,
+    projectType: rest.projectType as ProjectDetail['projectType'],
+    source: rest.source as ProjectDetail['source'],
+    enterprise: { id: p.enterpriseId, name: p.enterpriseName, uscc: enterpriseUscc, origin: p.origin, industryCode: enterpriseIndustry },
+    coPromoters: await repo.coPromoters(ctx, id),
+    nextStage,
+    gateFields: nextStage ? GATE_FIELDS[nextStage] : [],
+    capitalTotals: await repo.capitalTotals(ctx, id),
+    canEdit: hasRole(ctx, ...EDIT_ROLES),
+  };
+}
+
+/** Loads a project for a command: in scope, and the caller's role may change projects. */
+async function forCommand(ctx: RequestContext, id: number) {
+  const p = await repo.lockProject(ctx, id);
+  if (!p) throw notFound();
+  if (!hasRole(ctx, ...EDIT_ROLES)) throw forbidden();
+  return p;
+}
+
+function followUpDate(now: Date): string {
+  // the default: contact within one working day (the yellow threshold of lead_uncontacted)
+  const d = new Date(`${shanghaiToday(now)}T00:00:00+08:00`);
+  do d.setTime(d.getTime() + 86400_000);
+  while ([0, 6].includes(new Date(d.getTime() + 8 * 3600_000).getUTCDay()));
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * 人人都是招商员. The first valid report of an enterprise's project is credited to the reporting
+ * unit and person (首报). A report of an enterprise that already has an open project must say
+ * whether it joins that project or claims it; a claim opens arbitration for the centre.
+ */
+export async function reportLead(ctx: RequestContext, input: ReportLead): Promise<ReportResult> {
+  let enterpriseId: number;
+  let enterpriseName: string;
+  if (input.enterpriseId) {
+    const e = await repo.findEnterpriseInRegion(ctx, input.enterpriseId);
+    if (!e) throw new AppError(404, 'not_found', {}, { enterpriseId: 'not_found' });
+    enterpriseId = e.id;
+    enterpriseName = e.name;
+  } else {
+    const uscc = input.newEnterprise!.uscc?.trim().toUpperCase() || undefined;
+    const known = uscc ? await repo.findEnterpriseByUscc(ctx, uscc) : undefined;
+    if (known && known.regionId !== ctx.scope.regionId) throw new AppError(409, 'uscc_elsewhere', {}, { 'newEnterprise.uscc': 'uscc_elsewhere' });
+    enterpriseId = known?.id ?? (await createEnterpriseForLead(ctx, { name: input.newEnterprise!.name, uscc }));
+    enterpriseName = known?.name ?? input.newEnterprise!.name;
+  }
+
+  const open = await repo.openProjectsOfEnterprise(ctx, enterpriseId);
+  const existing = open[0];
+  if (existing) {
+    if (!input.duplicateAction) throw new AppError(409, 'duplicate_project', { unit: existing.unitName }, { enterpriseId: 'duplicate_project' });
+    if (input.duplicateAction === 'join') {
+      const added = await repo.addCoPromoterIfAbsent(ctx, existing.id, ctx.user.unitId);
+      await repo.insertActivity(ctx, {
+        projectId: existing.id,
+        unitId: existing.unitId,
+        kind: 'call',
+        occurredOn: shanghaiToday(new Date()),
+        notes: `${ctx.user.unitName} ${ctx.user.displayName} 加入协同招商${input.note ? `：${input.note}` : ''}`,
+      });
+      await audit(ctx, { action: 'join', entity: 'project', entityId: existing.id, unitId: existing.unitId, after: { unitId: ctx.user.unitId, added } });
+      return { outcome: 'joined', projectId: existing.id, arbitrationId: null, followUpUnit: existing.unitName, followUpBy: followUpDate(new Date()) };
+    }
+    const arbitrationId = await repo.insertArbitration(ctx, { projectId: existing.id, reason: input.claimReason! });
+    await audit(ctx, { action: 'claim', entity: 'arbitration', entityId: arbitrationId, unitId: ctx.user.unitId, after: { projectId: existing.id, reason: input.claimReason } });
+    return { outcome: 'claimed', projectId: null, arbitrationId, followUpUnit: '区招商中心', followUpBy: followUpDate(new Date()) };
+  }
+
+  const name = `${enterpriseName}${input.projectType === 'expansion' ? '增资扩产项目' : '项目'}`;
+  const id = await repo.insertProject(ctx, {
+    regionId: ctx.scope.regionId,
+    unitId: ctx.user.unitId,
+    ownerUserId: ctx.user.id,
+    enterpriseId,
+    name,
+    nameInitials: await initials(name),
+    projectType: input.projectType,
+    source: input.source,
+    industryCode: input.industryCode?.replace(/^[A-T]/, '') || null,
+    investmentMinor: input.investmentMinor ?? null,
+    investmentCurrency: input.investmentCurrency ?? 'CNY',
+    contactName: input.contactName,
+    contactPhone: input.contactPhone || null,
+    contactTitle: input.contactTitle || null,
+    note: input.note || null,
+    reportedByUserId: ctx.user.id,
+    reportedByUnitId: ctx.user.unitId,
+    firstReport: true,
+  });
+  await repo.setCoPromoters(ctx, id, [{ unitId: ctx.user.unitId, shareBp: 10000 }]);
+  await repo.insertStageEvent(ctx, { projectId: id, fromStage: null, toStage: 'lead', evidence: {} });
+  await audit(ctx, { action: 'report', entity: 'project', entityId: id, unitId: ctx.user.unitId, after: { name, enterpriseId, ...input } });
+  return { outcome: 'reported', projectId: id, arbitrationId: null, followUpUnit: ctx.user.unitName, followUpBy: followUpDate(new Date()) };
+}
+
+let pinyinModule: typeof import('pinyin-pro') | null | undefined;
+/** Pinyin initials for search by 首字母 (e.g. 寰采星 → hcx); empty if pinyin-pro is absent. */
+export async function initials(name: string): Promise<string> {
+  if (pinyinModule === undefined) pinyinModule = await import('pinyin-pro').catch(() => null);
+  if (!pinyinModule) return '';
+  return pinyinModule
+    .pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+export async function updateProject(ctx: RequestContext, id: number, input: UpdateProject) {
+  const before = await forCommand(ctx, id);
+  if (input.keyBlockId && !(await repo.keyBlockInRegion(ctx, input.keyBlockId))) throw new AppError(404, 'not_found', {}, { keyBlockId: 'not_found' });
+  const { co2AvoidedT, industryCode, ...rest } = input;
+  await repo.updateProject(ctx, id, {
+    ...rest,
+    ...(industryCode !== undefined ? { industryCode: industryCode?.replace(/^[A-T]/, '') ?? null } : {}),
+    ...(co2AvoidedT !== undefined ? { co2AvoidedT: co2AvoidedT === null ? null : String(co2AvoidedT) } : {}),
+    ...(input.name ? { nameInitials: await initials(input.name) } : {}),
+  });
+  await audit(ctx, { action: 'update', entity: 'project', entityId: id, unitId: before.unitId, before, after: input });
+  return getProject(ctx, id);
+}
+
+export async function setCoPromoters(ctx: RequestContext, id: number, input: SetCoPromoters) {
+  const p = await forCommand(ctx, id);
+  for (const [i, u] of input.units.entries()) {
+    if (!isUnitInScope(ctx, u.unitId)) throw new AppError(404, 'not_found', {}, { [`units.${i}.unitId`]: 'not_found' });
+  }
+  const before = await repo.coPromoters(ctx, id);
+  await repo.setCoPromoters(ctx, id, input.units);
+  await audit(ctx, { action: 'co_promoters', entity: 'project', entityId: id, unitId: p.unitId, before, after: input.units });
+  return getProject(ctx, id);
+}
+
+export async function transition(ctx: RequestContext, id: number, input: Transition) {
+  const p = await forCommand(ctx, id);
+  const from = p.stage as Stage;
+  const reopenTo = from === 'dropped' ? await repo.stageBeforeDrop(ctx, id) : undefined;
+  const check = checkTransition(from, input.to, input.evidence, input.reason, reopenTo);
+  if (!check.ok) throw new AppError(check.code === 'bad_transition' ? 409 : 400, check.code, { from: STAGE_LABELS[from][ctx.lang === 'en-US' ? 'en' : 'zh'] }, check.fields);
+  const ev = check.evidence;
+  const patch: Partial<repo.NewProject> = { stage: input.to, stageAt: new Date(), intake: p.intake === 'pending' ? 'accepted' : p.intake };
+  if (input.to === 'signed') {
+    patch.signedAt = ev.contractDate as string;
+    patch.investmentMinor = ev.agreedInvestmentMinor as number;
+    patch.investmentCurrency = ev.agreedInvestmentCurrency as string;
+  }
+  if (input.to === 'registered') {
+    const uscc = ev.uscc as string;
+    const { isValidUscc } = await import('./uscc-check.js');
+    if (!isValidUscc(uscc)) throw new AppError(400, 'gate_evidence', {}, { 'evidence.uscc': 'uscc_invalid' });
+    const holder = await repo.findEnterpriseByUscc(ctx, uscc);
+    if (holder && holder.id !== p.enterpriseId) throw new AppError(409, 'uscc_taken', { name: holder.name }, { 'evidence.uscc': 'uscc_taken' });
+    await repo.setEnterpriseUscc(ctx, p.enterpriseId, { uscc, regCapitalMinor: ev.regCapitalMinor as number, regCapitalCurrency: ev.regCapitalCurrency as string, foundedOn: ev.registeredOn as string });
+  }
+  if (input.to === 'dropped') patch.droppedReason = input.reason!;
+  if (from === 'dropped') patch.droppedReason = null;
+  await repo.insertStageEvent(ctx, { projectId: id, fromStage: from, toStage: input.to, evidence: ev, reason: input.reason });
+  await repo.updateProject(ctx, id, patch);
+  await audit(ctx, { action: 'transition', entity: 'project', entityId: id, unitId: p.unitId, before: { stage: from }, after: { stage: input.to, evidence: ev, reason: input.reason } });
+  return getProject(ctx, id);
+}
+
+// ── the lead inbox ──
+
+function requireIntakeRole(ctx: RequestContext) {
+  if (!hasRole(ctx, ...INTAKE_ROLES)) throw forbidden();
+}
+
+export async function acceptLead(ctx: RequestContext, id: number, input: AcceptLead) {
+  requireIntakeRole(ctx);
+  const p = await repo.lockProject(ctx, id);
+  if (!p) throw notFound();
+  if (!isUnitInScope(ctx, input.unitId)) throw new AppError(404, 'not_found', {}, { unitId: 'not_found' });
+  if (input.ownerUserId && !(await repo.userInUnit(ctx, input.ownerUserId, input.unitId))) throw new AppError(404, 'not_found', {}, { ownerUserId: 'not_found' });
+  if (p.intake !== 'pending') throw conflict('intake_done');
+  await repo.updateProject(ctx, id, { intake: 'accepted', unitId: input.unitId, ownerUserId: input.ownerUserId ?? null, intakeNote: input.note || null });
+  const shares = await repo.coPromoters(ctx, id);
+  if (!shares.some((s) => s.unitId === input.unitId)) await repo.addCoPromoterIfAbsent(ctx, id, input.unitId);
+  await audit(ctx, { action: 'accept', entity: 'project', entityId: id, unitId: input.unitId, before: { unitId: p.unitId, ownerUserId: p.ownerUserId }, after: input });
+  return getProject(ctx, id);
+}
+
+export async function rejectLead(ctx: RequestContext, id: number, reason: string) {
+  requireIntakeRole(ctx);
+  const p = await repo.lockProject(ctx, id);
+  if (!p) throw notFound();
+  if (p.intake !== 'pending') throw conflict('intake_done');
+  await repo.updateProject(ctx, id, { intake: 'rejected', intakeNote: reason });
+  await audit(ctx, { action: 'reject', entity: 'project', entityId: id, unitId: p.unitId, after: { reason } });
+  return getProject(ctx, id);
+}
+
+export async function mergeLead(ctx: RequestContext, id: number, input: MergeLead) {
+  requireIntakeRole(ctx);
+  const p = await repo.lockProject(ctx, id);
+  if (!p) throw notFound();
+  const into = await repo.lockProject(ctx, input.intoProjectId);
+  if (!into) throw new AppError(404, 'not_found', {}, { intoProjectId: 'not_found' });
+  if (into.id === p.id) throw new AppError(409, 'merge_self', {}, { intoProjectId: 'merge_self' });
+  if (p.intake !== 'pending') throw conflict('intake_done');
+  await repo.updateProject(ctx, id, { intake: 'merged', mergedIntoId: into.id, intakeNote: input.note || null });
+  // the reporting unit keeps its part as a co-promoter of the surviving project
+  if (p.reportedByUnitId) await repo.addCoPromoterIfAbsent(ctx, into.id, p.reportedByUnitId);
+  await audit(ctx, { action: 'merge', entity: 'project', entityId: id, unitId: p.unitId, after: input });
+  return getProject(ctx, into.id);
+}
+
+// ── activities, trips, capital ──
+
+export async function addActivity(ctx: RequestContext, id: number, input: CreateActivity) {
+  const p = await forCommand(ctx, id);
+  const activityId = await repo.insertActivity(ctx, { ...input, projectId: id, unitId: p.unitId });
+  await repo.refreshFollowUp(ctx, id);
+  await audit(ctx, { action: 'activity', entity: 'project', entityId: id, unitId: p.unitId, after: { activityId, ...input } });
+  return { items: await repo.listActivities(ctx, id) };
+}
+
+export async function listActivities(ctx: RequestContext, id: number) {
+  await getProject(ctx, id);
+  return { items: await repo.listActivities(ctx, id) };
+}
+
+export async function addCapital(ctx: RequestContext, id: number, input: CreateCapital) {
+  const p = await forCommand(ctx, id);
+  const recordId = await repo.insertCapital(ctx, {
+    projectId: id,
+    unitId: p.unitId,
+    category: input.category,
+    amountMinor: input.amountMinor,
+    currency: CAPITAL_CURRENCY[input.category],
+    recordedOn: input.recordedOn,
+    note: input.note || null,
+  });
+  await audit(ctx, { action: 'capital', entity: 'project', entityId: id, unitId: p.unitId, after: { recordId, ...input } });
+  return { items: await repo.listCapital(ctx, id) };
+}
+
+/** A correction is a reversing entry; a record is reversed once. */
+export async function reverseCapital(ctx: RequestContext, id: number, recordId: number, reason: string) {
+  const p = await forCommand(ctx, id);
+  const rec = await repo.findCapital(ctx, id, recordId);
+  if (!rec) throw new AppError(404, 'not_found', {}, { recordId: 'not_found' });
+  if (rec.reversesId) throw conflict('reversal_of_reversal');
+  if (await repo.isReversed(ctx, recordId)) throw conflict('already_reversed');
+  const reversal = await repo.insertCapital(ctx, {
+    projectId: id,
+    unitId: p.unitId,
+    category: rec.category,
+    amountMinor: -rec.amountMinor,
+    currency: rec.currency,
+    recordedOn: shanghaiToday(new Date()),
+    note: reason,
+    reversesId: rec.id,
+  });
+  await audit(ctx, { action: 'capital_reverse', entity: 'project', entityId: id, unitId: p.unitId, after: { recordId, reversal, reason } });
+  return { items: await repo.listCapital(ctx, id) };
+}
+
+export async function listCapital(ctx: RequestContext, id: number) {
+  await getProject(ctx, id);
+  return { items: await repo.listCapital(ctx, id) };
+}
+
+export async function timeline(ctx: RequestContext, id: number) {
+  await getProject(ctx, id);
+  const zh = ctx.lang !== 'en-US';
+  const stageName = (s: string | null) => (s ? STAGE_LABELS[s as Stage][zh ? 'zh' : 'en'] : '');
+  const items = [
+    ...(await repo.stageEvents(ctx, id)).map((e) => ({
+      kind: 'stage' as const,
+      at: e.at,
+      title: e.fromStage ? `${stageName(e.fromStage)} → ${stageName(e.toStage)}` : stageName(e.toStage),
+      detail: { ...(e.evidence as Record<string, unknown>), ...(e.reason ? { reason: e.reason } : {}) },
+      by: e.by,
+    })),
+    ...(await repo.listActivities(ctx, id)).map((a) => ({
+      kind: 'activity' as const,
+      at: `${a.occurredOn}T00:00:00Z`,
+      title: a.kind,
+      detail: { place: a.place, attendees: a.attendees, notes: a.notes, nextStep: a.nextStep, nextDue: a.nextDue },
+      by: a.createdByName,
+    })),
+    ...(await repo.listCapital(ctx, id)).map((c) => ({
+      kind: 'capital' as const,
+      at: `${c.recordedOn}T00:00:00Z`,
+      title: c.category,
+      detail: { amountMinor: c.amountMinor, currency: c.currency, note: c.note, reversesId: c.reversesId },
+      by: c.createdByName,
+    })),
+  ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  return { items };
+}
+
+export async function createTrip(ctx: RequestContext, input: CreateTrip) {
+  if (!hasRole(ctx, ...EDIT_ROLES)) throw forbidden();
+  const unitId = input.unitId ?? ctx.user.unitId;
+  if (!isUnitInScope(ctx, unitId) && unitId !== ctx.user.unitId) throw new AppError(404, 'not_found', {}, { unitId: 'not_found' });
+  const id = await repo.insertTrip(ctx, { ...input, unitId, delegation: input.delegation || null, purpose: input.purpose || null });
+  await audit(ctx, { action: 'create', entity: 'trip', entityId: id, unitId, after: input });
+  return getTrip(ctx, id);
+}
+
+export async function getTrip(ctx: RequestContext, id: number) {
+  const t = await repo.findTrip(ctx, id);
+  if (!t) throw notFound();
+  return { ...t, visits: await repo.tripVisits(ctx, id) };
+}
+
+export const listTrips = async (ctx: RequestContext) => ({ items: await repo.listTrips(ctx) });
+
+/** Each visit on a trip becomes an activity, on an existing project or on a lead filed there and then. */
+export async function addTripVisit(ctx: RequestContext, tripId: number, input: CreateTripVisit) {
+  const trip = await repo.findTrip(ctx, tripId);
+  if (!trip) throw notFound();
+  if (!hasRole(ctx, ...EDIT_ROLES)) throw forbidden();
+  let projectId = input.projectId;
+  if (projectId) {
+    const p = await repo.lockProject(ctx, projectId);
+    if (!p) throw new AppError(404, 'not_found', {}, { projectId: 'not_found' });
+  } else if (input.lead) {
+    const r = await reportLead(ctx, { ...input.lead, source: 'trip' });
+    projectId = r.projectId ?? undefined;
+  }
+  const unitId = projectId ? ((await repo.lockProject(ctx, projectId))?.unitId ?? trip.unitId) : trip.unitId;
+  await repo.insertActivity(ctx, {
+    projectId: projectId ?? null,
+    tripId,
+    unitId,
+    kind: 'visit',
+    occurredOn: input.occurredOn,
+    place: input.place || trip.destination,
+    attendees: input.attendees || null,
+    notes: input.notes || null,
+    nextStep: input.nextStep || null,
+    nextDue: input.nextDue || null,
+  });
+  if (projectId) await repo.refreshFollowUp(ctx, projectId);
+  await audit(ctx, { action: 'visit', entity: 'trip', entityId: tripId, unitId: trip.unitId, after: { projectId, ...input } });
+  return getTrip(ctx, tripId);
+}
+
+// ── arbitration ──
+
+const regionWide = (ctx: RequestContext) => hasRole(ctx, ...REGION_ROLES);
+
+export async function listArbitrations(ctx: RequestContext) {
+  const wide = regionWide(ctx);
+  const items = await repo.listArbitrations(ctx, wide);
+  // a claimant follows their claim, not the project they claimed: that stays with its unit
+  return { items: items.map(({ projectUnitId: _u, claimantUserId: _c, ...a }) => (wide ? a : { ...a, projectName: '', currentUnitName: null })) };
+}
+
+/** The centre decides; an upheld claim moves the first-report credit to the claimant. */
+export async function decideArbitration(ctx: RequestContext, id: number, input: DecideArbitration) {
+  if (!hasRole(ctx, 'manager')) throw forbidden();
+  const [a] = await repo.listArbitrations(ctx, true, id);
+  if (!a) throw notFound();
+  if (a.status !== 'open') throw conflict('arbitration_closed');
+  await repo.decideArbitration(ctx, id, input.decision, input.note);
+  if (input.decision === 'upheld') {
+    await repo.updateProject(ctx, a.projectId, { reportedByUnitId: a.claimantUnitId, reportedByUserId: a.claimantUserId });
+    await repo.addCoPromoterIfAbsent(ctx, a.projectId, a.claimantUnitId);
+  }
+  await audit(ctx, { action: `arbitration_${input.decision}`, entity: 'arbitration', entityId: id, unitId: a.claimantUnitId, before: a, after: input });
+  const [after] = await repo.listArbitrations(ctx, true, id);
+  const { projectUnitId: _u, claimantUserId: _c, ...rest } = after!;
+  return rest;
+}
+
+// ── lists for the workbench, the board and export ──
+
+export async function workbench(ctx: RequestContext) {
+  const l = await lights(ctx);
+  const today = shanghaiToday(new Date());
+  const inWeek = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86400_000).toISOString().slice(0, 10);
+  const mine = await repo.listProjects(ctx, { mine: 'owner', limit: 200, sort: 'nextDue', dir: 'asc' }, l, false);
+  const rank = { red: 0, yellow: 1, green: 2 } as const;
+  const myProjects = [...mine.items].sort((a, b) => rank[a.light] - rank[b.light] || (a.nextDue ?? '9999').localeCompare(b.nextDue ?? '9999')).slice(0, 50);
+  const dueSoon = mine.items.filter((p) => p.nextDue && p.nextDue <= inWeek).slice(0, 50);
+  const myLeads = (await repo.listProjects(ctx, { mine: 'reporter', intake: ['pending', 'accepted', 'rejected', 'merged'], limit: 50 }, l, false)).items;
+  const isManager = hasRole(ctx, 'manager', 'unit_head', 'admin', 'leader');
+  const stalled = isManager ? (await repo.listProjects(ctx, { light: ['red'], limit: 50, sort: 'reportedAt', dir: 'asc' }, l, false)).items : [];
+  return {
+    myProjects,
+    dueSoon,
+    myLeads,
+    inboxCount: hasRole(ctx, ...INTAKE_ROLES) ? await repo.countPendingInbox(ctx) : 0,
+    stalled,
+    openArbitrations: await repo.countOpenArbitrations(ctx, regionWide(ctx)),
+  };
+}
+
+export async function board(ctx: RequestContext, q: ListProjectsQuery) {
+  const l = await lights(ctx);
+  const columns = [];
+  for (const stage of STAGES) {
+    const r = await repo.listProjects(ctx, { ...q, stage: [stage], limit: 30, cursor: undefined }, l);
+    columns.push({ stage, total: r.total, items: r.items });
+  }
+  return { columns };
+}
+
+export async function exportProjects(ctx: RequestContext, q: ListProjectsQuery) {
+  const l = await lights(ctx);
+  const zh = ctx.lang !== 'en-US';
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(zh ? '项目' : 'Projects');
+  ws.columns = [
+    { header: zh ? '项目名称' : 'Project', key: 'name', width: 36 },
+    { header: zh ? '企业' : 'Enterprise', key: 'enterpriseName', width: 30 },
+    { header: zh ? '阶段' : 'Stage', key: 'stage', width: 8 },
+    { header: zh ? '负责单位' : 'Unit', key: 'unitName', width: 18 },
+    { header: zh ? '负责人' : 'Owner', key: 'ownerName', width: 10 },
+    { header: zh ? '行业代码' : 'Industry', key: 'industryCode', width: 10 },
+    { header: zh ? '投资额(万元)' : 'Investment (10k)', key: 'investment', width: 14 },
+    { header: zh ? '币种' : 'Currency', key: 'investmentCurrency', width: 6 },
+    { header: zh ? '上报时间' : 'Reported', key: 'reportedAt', width: 20 },
+    { header: zh ? '下一步' : 'Next step', key: 'nextStep', width: 24 },
+    { header: zh ? '下一步日期' : 'Next due', key: 'nextDue', width: 12 },
+    { header: zh ? '灯' : 'Light', key: 'light', width: 8 },
+    { header: zh ? '原因' : 'Reasons', key: 'reasons', width: 24 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const lightName = { red: zh ? '红' : 'red', yellow: zh ? '黄' : 'yellow', green: zh ? '绿' : 'green' };
+  let cursor: string | undefined;
+  do {
+    const page = await repo.listProjects(ctx, { ...q, limit: 200, cursor }, l, false);
+    for (const p of page.items) {
+      ws.addRow({
+        ...p,
+        stage: STAGE_LABELS[p.stage][zh ? 'zh' : 'en'],
+        investment: p.investmentMinor === null ? null : p.investmentMinor / 1_000_000,
+        light: lightName[p.light],
+        reasons: p.lightReasons.join('；'),
+      });
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return { file: Buffer.from(await wb.xlsx.writeBuffer()), filename: zh ? '项目.xlsx' : 'projects.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+}
+
+export const inbox = (ctx: RequestContext, q: ListProjectsQuery) => {
+  requireIntakeRole(ctx);
+  return listProjects(ctx, { ...q, intake: ['pending'], sort: q.sort ?? 'reportedAt', dir: q.dir ?? 'asc' });
+};
+
+export const getSlaRules = async (ctx: RequestContext) => ({ items: await repo.slaRulesFor(ctx) });
+export async function setSlaRules(ctx: RequestContext, items: SlaRule[]) {
+  const before = await repo.slaRulesFor(ctx);
+  await repo.saveSlaRules(ctx, items);
+  await audit(ctx, { action: 'update', entity: 'sla_rules', entityId: ctx.scope.regionId, unitId: ctx.scope.regionId, before, after: items });
+  return getSlaRules(ctx);
+}
+export const keyBlocks = async (ctx: RequestContext) => ({ items: await repo.listKeyBlocks(ctx) });
