@@ -320,7 +320,8 @@ export async function timeline(ctx: RequestContext, id: number) {
   const zh = ctx.lang !== 'en-US';
   const stageName = (s: string | null) => (s ? STAGE_LABELS[s as Stage][zh ? 'zh' : 'en'] : '');
   const items = [
-    ...(await repo.stageEvents(ctx, id)).map((e) => ({
+    // newest first within each source; the sort below is stable for equal times
+    ...(await repo.stageEvents(ctx, id)).reverse().map((e) => ({
       kind: 'stage' as const,
       at: e.at,
       title: e.fromStage ? `${stageName(e.fromStage)} → ${stageName(e.toStage)}` : stageName(e.toStage),

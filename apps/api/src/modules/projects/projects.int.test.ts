@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { startTestApp, type TestApp } from '../../testing/app.js';
+import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
+
+const SIGNED = { contractDate: '2026-03-01', agreedInvestmentMinor: 500_000_000_00, agreedInvestmentCurrency: 'CNY', parties: '海曙区人民政府；寰采星科技(宁波)有限公司' };
+
+describe('the closed loop', () => {
+  let t: TestApp;
+  let gulou: string;
+  let swj: string;
+  let manager: string;
+  let gulouUnitId: number;
+  let projectId: number;
+  let enterpriseId: number;
+
+  beforeAll(async () => {
+    t = await startTestApp((d) => seedDemo(d.db));
+    gulou = await t.login('promoter.gulou', DEMO_PASSWORD);
+    swj = await t.login('promoter.swj', DEMO_PASSWORD);
+    manager = await t.login('manager', DEMO_PASSWORD);
+    gulouUnitId = (await t.call('GET', '/api/auth/me', { cookie: gulou })).json().unitId;
+  });
+  afterAll(() => t?.close());
+
+  it('a promoter reports a lead and is told who follows up by when', async () => {
+    const res = await t.call('POST', '/api/leads', {
+      cookie: gulou,
+      body: { newEnterprise: { name: '寰采星科技(宁波)有限公司' }, contactName: '程经理', contactPhone: '13800000000', industryCode: 'C3985', investmentMinor: 100_000_000_00, projectType: 'new', source: 'fund', note: '金属掩膜版量产线' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ outcome: 'reported', followUpUnit: '鼓楼街道' });
+    expect(res.json().followUpBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    projectId = res.json().projectId;
+    const p = (await t.call('GET', `/api/projects/${projectId}`, { cookie: gulou })).json();
+    expect(p).toMatchObject({ stage: 'lead', intake: 'pending', reportedByName: '张晓', reportedByUnitName: '鼓楼街道', nextStage: 'negotiating' });
+    expect(p.coPromoters).toEqual([{ unitId: gulouUnitId, unitName: '鼓楼街道', shareBp: 10000 }]);
+    enterpriseId = p.enterprise.id;
+  });
+
+  it('a second report of the same enterprise must join or claim', async () => {
+    const base = { enterpriseId, contactName: '程经理', projectType: 'new', source: 'visit' };
+    const dup = await t.call('POST', '/api/leads', { cookie: swj, body: base });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().code).toBe('duplicate_project');
+    expect(dup.json().fields).toHaveProperty('enterpriseId');
+    const joined = await t.call('POST', '/api/leads', { cookie: swj, body: { ...base, duplicateAction: 'join' } });
+    expect(joined.json()).toMatchObject({ outcome: 'joined', projectId });
+    // a co-promoter sees the project now
+    expect((await t.call('GET', `/api/projects/${projectId}`, { cookie: swj })).statusCode).toBe(200);
+    const claimNoReason = await t.call('POST', '/api/leads', { cookie: swj, body: { ...base, duplicateAction: 'claim' } });
+    expect(claimNoReason.statusCode).toBe(400);
+    expect(claimNoReason.json().fields).toHaveProperty('claimReason');
+    const claim = await t.call('POST', '/api/leads', { cookie: swj, body: { ...base, duplicateAction: 'claim', claimReason: '商务局 2026-01 已首次接洽' } });
+    expect(claim.json()).toMatchObject({ outcome: 'claimed' });
+    const list = (await t.call('GET', '/api/arbitrations', { cookie: manager })).json().items;
+    expect(list[0]).toMatchObject({ status: 'open', claimantUnitName: '区商务局', currentUnitName: '鼓楼街道' });
+    // the claimant sees their claim, not the claimed project's details
+    expect((await t.call('GET', '/api/arbitrations', { cookie: swj })).json().items[0]).toMatchObject({ projectName: '', currentUnitName: null });
+    const decided = await t.call('POST', `/api/arbitrations/${list[0].id}/decide`, { cookie: manager, body: { decision: 'upheld', note: '商务局提供了首次接洽记录' } });
+    expect(decided.json().status).toBe('upheld');
+    const p = (await t.call('GET', `/api/projects/${projectId}`, { cookie: manager })).json();
+    expect(p.reportedByUnitName).toBe('区商务局');
+    const again = await t.call('POST', `/api/arbitrations/${list[0].id}/decide`, { cookie: manager, body: { decision: 'rejected', note: 'x' } });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('the centre accepts the lead and assigns it; the promoter cannot run the inbox', async () => {
+    const inbox = (await t.call('GET', '/api/projects/inbox', { cookie: manager })).json();
+    expect(inbox.items.map((p: { id: number }) => p.id)).toContain(projectId);
+    expect((await t.call('GET', '/api/projects/inbox', { cookie: gulou })).statusCode).toBe(403);
+    const owner = (await t.call('GET', '/api/users?q=promoter.gulou', { cookie: manager })).json().items[0];
+    const res = await t.call('POST', `/api/projects/${projectId}/accept`, { cookie: manager, body: { unitId: gulouUnitId, ownerUserId: owner.id } });
+    expect(res.json()).toMatchObject({ intake: 'accepted', unitName: '鼓楼街道', ownerName: '张晓' });
+    expect((await t.call('POST', `/api/projects/${projectId}/accept`, { cookie: manager, body: { unitId: gulouUnitId } })).statusCode).toBe(409);
+  });
+
+  it('moves through gates with evidence; missing evidence is refused by field', async () => {
+    expect((await t.call('POST', `/api/projects/${projectId}/transition`, { cookie: gulou, body: { to: 'negotiating' } })).json().stage).toBe('negotiating');
+    const missing = await t.call('POST', `/api/projects/${projectId}/transition`, { cookie: gulou, body: { to: 'signed', evidence: { contractDate: '2026-03-01' } } });
+    expect(missing.statusCode).toBe(400);
+    expect(Object.keys(missing.json().fields).sort()).toEqual(['evidence.agreedInvestmentCurrency', 'evidence.agreedInvestmentMinor', 'evidence.parties']);
+    const skip = await t.call('POST', `/api/projects/${projectId}/transition`, { cookie: gulou, body: { to: 'production', evidence: {} } });
+    expect(skip.statusCode).toBe(409);
+    const signed = await t.call('POST', `/api/projects/${projectId}/transition`, { cookie: gulou, body: { to: 'signed', evidence: SIGNED } });
+    expect(signed.json()).toMatchObject({ stage: 'signed', signedAt: '2026-03-01', investmentMinor: SIGNED.agreedInvestmentMinor, nextStage: 'registered' });
+    expect(signed.json().gateFields).toEqual(['uscc', 'regCapitalMinor', 'regCapitalCurrency', 'registeredOn']);
+    const badUscc = await t.call('POST', `/api/projects/${projectId}/transition`, {
+      cookie: gulou,
+      body: { to: 'registered', evidence: { uscc: '91110000600037341N', regCapitalMinor: 1, regCapitalCurrency: 'CNY', registeredOn: '2026-04-01' } },
+    });
+    expect(badUscc.statusCode).toBe(400);
+    expect(badUscc.json().fields).toHaveProperty('evidence.uscc');
+    const timeline = (await t.call('GET', `/api/projects/${projectId}/timeline`, { cookie: gulou })).json().items;
+    expect(timeline.filter((e: { kind: string }) => e.kind === 'stage').map((e: { title: string }) => e.title)).toEqual(['洽谈 → 签约', '线索 → 洽谈', '线索']);
+  });
+
+  it('keeps the stage history append-only', async () => {
+    await expect(t.database.db.execute(sql`update project_stage_events set to_stage = 'production'`)).rejects.toThrow();
+    await expect(t.database.db.execute(sql`delete from project_stage_events`)).rejects.toThrow();
+  });
+
+  it('drops with a reason and reopens where it stopped', async () => {
+    const noReason = await t.call('POST', `/api/projects/${projectId}/transition`, { cookie: gulou, body: { to: 'dropped' } });
+    expect(noReason.json().fields).toHaveProperty('reason');
+    expect((await t.call('POST', `/api/projects/${projectId}/transition`, { cookie: gulou, body: { to: 'dropped', reason: '企业暂缓投资' } })).json().droppedReason).toBe('企业暂缓投资');
+    const reopened = await t.call('POST', `/api/projects/${projectId}/transition`, { cookie: gulou, body: { to: 'signed', reason: '企业恢复投资计划' } });
+    expect(reopened.json()).toMatchObject({ stage: 'signed', droppedReason: null });
+  });
+
+  it('records capital in place append-only; a correction is a reversing entry, once', async () => {
+    const add = await t.call('POST', `/api/projects/${projectId}/capital`, { cookie: gulou, body: { category: 'foreign_usd', amountMinor: 25_700_000_00, recordedOn: '2026-06-30' } });
+    const rec = add.json().items[0];
+    expect(rec).toMatchObject({ currency: 'USD', amountMinor: 25_700_000_00, reversed: false });
+    const rev = await t.call('POST', `/api/projects/${projectId}/capital/${rec.id}/reverse`, { cookie: gulou, body: { reason: '录入重复' } });
+    expect(rev.json().items.find((r: { reversesId: number | null }) => r.reversesId === rec.id).amountMinor).toBe(-25_700_000_00);
+    expect((await t.call('POST', `/api/projects/${projectId}/capital/${rec.id}/reverse`, { cookie: gulou, body: { reason: 'again' } })).statusCode).toBe(409);
+    const p = (await t.call('GET', `/api/projects/${projectId}`, { cookie: gulou })).json();
+    expect(p.capitalTotals).toEqual([{ category: 'foreign_usd', currency: 'USD', amountMinor: 0 }]);
+    await expect(t.database.db.execute(sql`update capital_records set amount_minor = 1`)).rejects.toThrow();
+  });
+
+  it('lights: an uncontacted lead turns red with its reason; contact clears it; an overdue next step is yellow', async () => {
+    const r = await t.call('POST', '/api/leads', { cookie: gulou, body: { newEnterprise: { name: '宁波灯测试新材料有限公司' }, contactName: '李', projectType: 'new', source: 'visit' } });
+    const id = r.json().projectId;
+    await t.database.db.execute(sql`update projects set reported_at = now() - interval '10 days' where id = ${id}`);
+    let p = (await t.call('GET', `/api/projects/${id}`, { cookie: gulou })).json();
+    expect(p.light).toBe('red');
+    expect(p.lightReasons).toContain('3个工作日未联系');
+    const en = (await t.call('GET', `/api/projects/${id}`, { cookie: `${gulou}; wutong_lang=en-US` })).json();
+    expect(en.lightReasons).toContain('not contacted for 3 working days');
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await t.call('POST', `/api/projects/${id}/activities`, { cookie: gulou, body: { kind: 'visit', occurredOn: today, notes: '上门拜访', nextStep: '发送政策清单', nextDue: '2026-01-01' } });
+    p = (await t.call('GET', `/api/projects/${id}`, { cookie: gulou })).json();
+    expect(p.light).toBe('yellow');
+    expect(p.lightReasons).toEqual(['下一步已逾期']);
+    const reds = (await t.call('GET', '/api/projects?light=yellow', { cookie: gulou })).json().items.map((x: { id: number }) => x.id);
+    expect(reds).toContain(id);
+    const wb = (await t.call('GET', '/api/workbench', { cookie: gulou })).json();
+    expect(wb.myProjects[0].light).not.toBe('green');
+    expect(wb.myLeads.length).toBeGreaterThan(0);
+  });
+
+  it('lists with filters, pinyin initials, keyset pages and an Excel export of the same', async () => {
+    for (let i = 0; i < 25; i++) {
+      await t.call('POST', '/api/leads', { cookie: gulou, body: { newEnterprise: { name: `宁波分页测试${i}号科技有限公司` }, contactName: '王', projectType: 'new', source: 'visit' } });
+    }
+    const seen = new Set<number>();
+    let cursor: string | null = null;
+    let total = 0;
+    do {
+      const page: { items: { id: number }[]; nextCursor: string | null; total: number } = (
+        await t.call('GET', `/api/projects?limit=7&sort=reportedAt${cursor ? `&cursor=${cursor}` : ''}`, { cookie: gulou })
+      ).json();
+      total = page.total;
+      for (const p of page.items) {
+        expect(seen.has(p.id)).toBe(false);
+        seen.add(p.id);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.size).toBe(total);
+    const byInitials = (await t.call('GET', '/api/projects?q=hcx', { cookie: gulou })).json();
+    expect(byInitials.items.map((p: { id: number }) => p.id)).toContain(projectId);
+    const signed = (await t.call('GET', '/api/projects?stage=signed', { cookie: gulou })).json();
+    expect(signed.items.every((p: { stage: string }) => p.stage === 'signed')).toBe(true);
+    const xlsx = await t.call('GET', '/api/projects/export', { cookie: gulou });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    expect(wb.worksheets[0]!.rowCount - 1).toBe(total);
+    const board = (await t.call('GET', '/api/projects/board', { cookie: gulou })).json();
+    expect(board.columns.map((c: { stage: string }) => c.stage)).toEqual(['lead', 'negotiating', 'signed', 'registered', 'construction', 'production', 'dropped']);
+  });
+
+  it('a trip visit becomes an activity and can file a lead', async () => {
+    const trip = (await t.call('POST', '/api/trips', { cookie: gulou, body: { destination: '深圳', startOn: '2026-02-10', endOn: '2026-02-12', leader: '区委主要负责人', delegation: '招商中心、鼓楼街道' } })).json();
+    const bad = await t.call('POST', '/api/trips', { cookie: gulou, body: { destination: '深圳', startOn: '2026-02-10', endOn: '2026-02-01', leader: 'x' } });
+    expect(bad.json().fields).toHaveProperty('endOn');
+    const withLead = await t.call('POST', `/api/trips/${trip.id}/visits`, {
+      cookie: gulou,
+      body: { occurredOn: '2026-02-11', notes: '拜访京东方', lead: { newEnterprise: { name: '深圳物联网创新科技有限公司' }, contactName: '赵总', projectType: 'new', source: 'trip' } },
+    });
+    expect(withLead.json().visits).toHaveLength(1);
+    expect(withLead.json().visits[0].projectId).toBeTruthy();
+    expect((await t.call('GET', `/api/projects/${withLead.json().visits[0].projectId}`, { cookie: gulou })).json().source).toBe('trip');
+  });
+});
