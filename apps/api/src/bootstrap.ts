@@ -1,6 +1,7 @@
 import { checkUtf8, openDatabase, runMigrations, type Database } from '@wutong/db';
 import type { Config } from './platform/config.js';
 import { isEmpty, seedDemo } from './seeds/demo.js';
+import { loadIndustries } from './seeds/industries.js';
 
 /** Opens the database, refuses a non-UTF-8 one, migrates, and fills demo data into an empty one when asked. */
 export async function openAndPrepare(config: Config, log: (m: string) => void = () => {}): Promise<Database> {
@@ -8,6 +9,8 @@ export async function openAndPrepare(config: Config, log: (m: string) => void = 
   try {
     await checkUtf8(database);
     await runMigrations(database);
+    // reference data every database needs, demo or not (idempotent)
+    await loadIndustries(database.db);
     if (config.demo && (await isEmpty(database.db))) await seedDemo(database.db, log);
     return database;
   } catch (e) {

@@ -18,7 +18,7 @@ describe('bad input gets a 400 naming the fields, and changes nothing', () => {
     )[0];
 
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db));
+    t = await startTestApp((d) => seedDemo(d.db, undefined, false));
     admin = await t.login('admin', DEMO_PASSWORD);
     district = (await t.call('GET', '/api/org/units?q=海曙区', { cookie: admin })).json().items[0].id;
   });

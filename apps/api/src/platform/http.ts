@@ -42,6 +42,8 @@ type Common<P, Q, B> = {
   acts?: 'self' | 'own-region';
   /** Commands run in one transaction by default; login records failures outside of one. */
   transaction?: boolean;
+  /** a larger request body limit in bytes for this route (file uploads as base64 JSON) */
+  bodyLimit?: number;
 };
 
 export type PrivateRoute<P = unknown, Q = unknown, B = unknown, R = unknown> = Common<P, Q, B> & {
@@ -127,6 +129,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: AnyR
     app.route({
       method: r.method,
       url: r.url,
+      ...(r.bodyLimit ? { bodyLimit: r.bodyLimit } : {}),
       handler: async (req, reply) => {
         const lang = requestLang(req);
         const base: PublicContext = {
@@ -187,7 +190,7 @@ export function installErrorHandling(app: FastifyInstance) {
     const pgErr = (e.cause && typeof e.cause === 'object' ? e.cause : e) as { code?: string; constraint?: string };
     switch (e.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return sendError(reply, lang, new AppError(400, 'body_too_large', { limit: '256 KB' }, { body: 'body_too_large' }), id);
+        return sendError(reply, lang, new AppError(400, 'body_too_large', { limit: formatLimit(req.routeOptions?.bodyLimit) }, { body: 'body_too_large' }), id);
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return sendError(reply, lang, new AppError(415, 'json_required'), id);
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -210,6 +213,10 @@ export function installErrorHandling(app: FastifyInstance) {
     req.log.error({ err: error }, 'unexpected error');
     return sendError(reply, lang, new AppError(500, 'internal'), id);
   });
+}
+
+function formatLimit(bytes = 256 * 1024): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 function constraintField(constraint?: string): Record<string, MessageCode> | undefined {

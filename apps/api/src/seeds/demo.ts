@@ -3,6 +3,7 @@ import { orgUnits, queryRows, userRoles, users, type Db } from '@wutong/db';
 import type { Role, UnitKind } from '@wutong/contracts';
 import { hashPassword } from '../platform/passwords.js';
 import { haishuTownships } from './reference.js';
+import { seedPipeline } from './pipeline.js';
 
 export const DEMO_PASSWORD = 'Wutong@2026';
 
@@ -76,9 +77,9 @@ export async function seedHaishuOrg(db: Db) {
   return root;
 }
 
-export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
+export async function seedDemo(db: Db, log: (m: string) => void = () => {}, withPipeline = true) {
   await db.transaction(async (tx) => {
-    await seedHaishuOrg(tx);
+    const region = await seedHaishuOrg(tx);
     const units = await tx.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits);
     const byCode = new Map(units.map((u) => [u.code, u.id]));
     const hash = await hashPassword(DEMO_PASSWORD);
@@ -89,6 +90,7 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
         .returning({ id: users.id });
       await tx.insert(userRoles).values(u.roles.map((role) => ({ userId: row!.id, role })));
     }
+    if (withPipeline) await seedPipeline(tx, region.id);
   });
-  log(`demo data: Haishu org tree and ${DEMO_USERS.length} demo users (password ${DEMO_PASSWORD})`);
+  log(`demo data: Haishu org tree, ${DEMO_USERS.length} demo users (password ${DEMO_PASSWORD})${withPipeline ? ', a living project pipeline' : ''}`);
 }

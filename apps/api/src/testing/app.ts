@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createTestDatabase } from '@wutong/db/testing';
 import type { Database } from '@wutong/db';
 import { buildApp } from '../app.js';
+import { loadIndustries } from '../seeds/industries.js';
 import { loadConfig } from '../platform/config.js';
 
 export type TestApp = {
@@ -15,6 +16,7 @@ export type TestApp = {
 
 export async function startTestApp(seed?: (database: Database) => Promise<void>): Promise<TestApp> {
   const database = await createTestDatabase();
+  await loadIndustries(database.db);
   if (seed) await seed(database);
   const config = { ...loadConfig({ NODE_ENV: 'test' }), webDir: '/nonexistent', demo: false };
   const app = await buildApp(database, config, { logger: false });

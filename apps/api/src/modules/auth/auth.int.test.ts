@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
 describe('auth', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db));
+    t = await startTestApp((d) => seedDemo(d.db, undefined, false));
   });
   afterAll(() => t?.close());
 

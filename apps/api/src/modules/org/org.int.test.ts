@@ -13,7 +13,7 @@ describe('org tree', () => {
     (await t.call('GET', `/api/audit?entity=org_unit&entityId=${entityId}`, { cookie: admin })).json().items as { action: string; before: unknown; after: unknown }[];
 
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db));
+    t = await startTestApp((d) => seedDemo(d.db, undefined, false));
     admin = await t.login('admin', DEMO_PASSWORD);
   });
   afterAll(() => t?.close());

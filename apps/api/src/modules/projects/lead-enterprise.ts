@@ -1,12 +1,12 @@
 import { enterprises } from '@wutong/db';
 import type { RequestContext } from '../../platform/context.js';
+import { nameFields } from '../enterprises/names.js';
 
-// TEMPORARY until the enterprises module lands its name keys: a bare insert.
+/** A lead names an enterprise the registry does not know yet: it enters the registry with its match keys. */
 export async function createEnterpriseForLead(ctx: RequestContext, v: { name: string; uscc?: string }): Promise<number> {
-  const norm = v.name.normalize('NFKC').replace(/[\s()（）[\]【】]/g, '');
   const [row] = await ctx.db
     .insert(enterprises)
-    .values({ regionId: ctx.scope.regionId, name: v.name, nameNorm: norm, tradeName: norm, uscc: v.uscc || null, source: 'lead', createdBy: ctx.user.id })
+    .values({ regionId: ctx.scope.regionId, name: v.name, ...nameFields(v.name), uscc: v.uscc || null, source: 'lead', createdBy: ctx.user.id })
     .returning({ id: enterprises.id });
   return row!.id;
 }

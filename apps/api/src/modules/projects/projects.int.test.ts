@@ -16,7 +16,7 @@ describe('the closed loop', () => {
   let enterpriseId: number;
 
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db));
+    t = await startTestApp((d) => seedDemo(d.db, undefined, false));
     gulou = await t.login('promoter.gulou', DEMO_PASSWORD);
     swj = await t.login('promoter.swj', DEMO_PASSWORD);
     manager = await t.login('manager', DEMO_PASSWORD);

@@ -6,6 +6,7 @@ import {
   STAGE_LABELS,
   STAGES,
   checkTransition,
+  isValidUscc,
   type AcceptLead,
   type CreateActivity,
   type CreateCapital,
@@ -200,7 +201,6 @@ export async function transition(ctx: RequestContext, id: number, input: Transit
   }
   if (input.to === 'registered') {
     const uscc = ev.uscc as string;
-    const { isValidUscc } = await import('./uscc-check.js');
     if (!isValidUscc(uscc)) throw new AppError(400, 'gate_evidence', {}, { 'evidence.uscc': 'uscc_invalid' });
     const holder = await repo.findEnterpriseByUscc(ctx, uscc);
     if (holder && holder.id !== p.enterpriseId) throw new AppError(409, 'uscc_taken', { name: holder.name }, { 'evidence.uscc': 'uscc_taken' });

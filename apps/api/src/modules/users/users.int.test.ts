@@ -8,7 +8,7 @@ describe('users', () => {
   let admin: string;
   let unitId: number;
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db));
+    t = await startTestApp((d) => seedDemo(d.db, undefined, false));
     admin = await t.login('admin', DEMO_PASSWORD);
     unitId = (await t.call('GET', '/api/org/units?q=段塘', { cookie: admin })).json().items[0].id;
   });
