@@ -89,6 +89,7 @@ export async function computeScope(db: Db, user: SessionUser): Promise<DataScope
   }
   return {
     unitIds: [...ids].sort((a, b) => a - b),
+    regionWide: prefixes.has(user.regionPath),
     userId: user.id,
     regionId: user.regionId,
     regionPath: user.regionPath,

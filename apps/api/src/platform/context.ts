@@ -10,6 +10,8 @@ export type DataScope = {
   unitIds: readonly number[];
   /** the caller's own id: "own records" are always in scope */
   userId: number;
+  /** a role reaches the whole region: unitIds is every unit of it */
+  regionWide: boolean;
   /** the region (district) the caller belongs to */
   regionId: number;
   regionPath: string;

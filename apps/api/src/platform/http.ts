@@ -9,6 +9,7 @@ import type { PublicContext, RequestContext } from './context.js';
 import { computeScope, loadSessionUser } from './access.js';
 import { AppError } from './errors.js';
 import { sha256 } from './passwords.js';
+import { cacheSession, cachedSession, forgetAllSessions } from './session-cache.js';
 import { isMessageCode, t, translateFieldMessage, type MessageCode } from './messages.js';
 
 export const SESSION_COOKIE = 'wutong_session';
@@ -101,14 +102,18 @@ async function authenticate(req: FastifyRequest, deps: AppDeps, base: PublicCont
   const token = req.cookies?.[SESSION_COOKIE];
   if (!token || token.length > 200) return null;
   const db = deps.database.db;
+  const tokenHash = sha256(token);
+  const cached = cachedSession(tokenHash);
+  if (cached) return { ...base, ...cached };
   const s = await db
     .select({ userId: sessions.userId })
     .from(sessions)
-    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, new Date())));
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())));
   if (!s[0]) return null;
   const user = await loadSessionUser(db, s[0].userId);
   if (!user) return null;
   const scope = await computeScope(db, user);
+  cacheSession(tokenHash, user, scope);
   return { ...base, user, scope };
 }
 
@@ -123,6 +128,9 @@ export function sendError(reply: FastifyReply, lang: Lang, err: AppError, reques
     requestId,
   });
 }
+
+/** Commands of these modules change users, roles or the org tree, and so anyone's scope. */
+const SCOPE_TAGS = ['org', 'users', 'auth'];
 
 export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: AnyRoute[]) {
   for (const r of routes) {
@@ -158,6 +166,8 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: AnyR
         const run = (c: typeof ctx) => (r.handler as (c: unknown, i: unknown, rep: FastifyReply) => Promise<unknown>)(c, input, reply);
         const useTx = r.method !== 'GET' && r.transaction !== false;
         const result = useTx ? await deps.database.db.transaction((tx) => run({ ...ctx, db: tx })) : await run(ctx);
+        // who may see what changed: cached scopes go, after the commit
+        if (r.method !== 'GET' && SCOPE_TAGS.some((tag) => r.tags.includes(tag))) forgetAllSessions();
 
         if (r.response === 'file') {
           const f = result as FileResult;

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Lang, SlaRule, SlaRuleCode } from '@wutong/contracts';
+import type { Lang, Light, SlaRule, SlaRuleCode } from '@wutong/contracts';
 
 /** Defaults from common practice; each region may change them (sla_rules). */
 export const DEFAULT_SLA: SlaRule[] = [
@@ -15,6 +15,8 @@ const DAY = 86400_000;
 export function shanghaiToday(now: Date): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+const minusDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) - days * DAY).toISOString().slice(0, 10);
 
 /**
  * The start (Shanghai midnight, as an instant) of the day that lies `n` working days (Mon–Fri)
@@ -33,6 +35,48 @@ export function workingDaysCutoff(now: Date, n: number): Date {
   return d;
 }
 
+/**
+ * The region's rules turned into the thresholds `wutong_light_reasons()` (migration 0005) compares
+ * against: instants and dates for today. A level without days is left out, which switches it off.
+ */
+export function lightConfig(rules: SlaRule[], now: Date): Record<string, string> {
+  const today = shanghaiToday(now);
+  const cfg: Record<string, string> = {};
+  const set = (key: string, days: number | null, f: (d: number) => string) => {
+    if (days !== null && days !== undefined) cfg[key] = f(days);
+  };
+  for (const r of rules) {
+    for (const [level, days] of [
+      ['Red', r.redDays],
+      ['Yellow', r.yellowDays],
+    ] as const) {
+      switch (r.rule) {
+        case 'lead_uncontacted':
+          set(`lead${level}`, days, (d) => workingDaysCutoff(now, d).toISOString());
+          break;
+        case 'no_activity':
+          set(`activity${level}`, days, (d) => new Date(now.getTime() - d * DAY).toISOString());
+          break;
+        case 'signed_not_registered':
+          set(`signed${level}`, days, (d) => minusDays(today, d));
+          break;
+        case 'next_step_overdue':
+          set(`next${level}`, days, (d) => minusDays(today, d));
+          break;
+      }
+    }
+  }
+  return cfg;
+}
+
+export type LightSql = {
+  /** the reason codes ('red:no_activity', …) of the row in "projects" */
+  codes: SQL<string[]>;
+  /** the light, for filtering */
+  light: SQL<Light>;
+  describe: (codes: string[]) => { light: Light; lightReasons: string[] };
+};
+
 const REASON_TEXT: Record<SlaRuleCode, Record<Lang, (days: number) => string>> = {
   lead_uncontacted: { 'zh-CN': (d) => `${d}个工作日未联系`, 'en-US': (d) => `not contacted for ${d} working day${d === 1 ? '' : 's'}` },
   no_activity: { 'zh-CN': (d) => `${d}天未跟进`, 'en-US': (d) => `no activity for ${d} days` },
@@ -40,46 +84,19 @@ const REASON_TEXT: Record<SlaRuleCode, Record<Lang, (days: number) => string>> =
   next_step_overdue: { 'zh-CN': () => '下一步已逾期', 'en-US': () => 'next step overdue' },
 };
 
-type Cond = { rule: SlaRuleCode; level: 'red' | 'yellow'; when: SQL; text: string };
-
-/**
- * One rule set, two SQL expressions: the light (for filters and sorting) and the reasons (for the
- * hover text) come from the same conditions, so they cannot disagree.
- */
-export function lightExpressions(rules: SlaRule[], now: Date, lang: Lang): { light: SQL<'green' | 'yellow' | 'red'>; reasons: SQL<string[]> } {
-  const open = sql`"projects"."stage" in ('lead','negotiating','signed','registered','construction') and "projects"."intake" in ('pending','accepted')`;
-  const today = shanghaiToday(now);
-  const conds: Cond[] = [];
-  for (const r of rules) {
-    for (const level of ['red', 'yellow'] as const) {
-      const days = level === 'red' ? r.redDays : r.yellowDays;
-      if (days === null || days === undefined) continue;
-      const text = REASON_TEXT[r.rule][lang](days);
-      switch (r.rule) {
-        case 'lead_uncontacted':
-          conds.push({ rule: r.rule, level, text, when: sql`"projects"."stage" = 'lead' and "projects"."first_contact_at" is null and "projects"."reported_at" < ${workingDaysCutoff(now, days).toISOString()}::timestamptz` });
-          break;
-        case 'no_activity':
-          conds.push({ rule: r.rule, level, text, when: sql`coalesce("projects"."last_activity_at", "projects"."reported_at") < ${new Date(now.getTime() - days * DAY).toISOString()}::timestamptz` });
-          break;
-        case 'signed_not_registered':
-          conds.push({ rule: r.rule, level, text, when: sql`"projects"."stage" = 'signed' and "projects"."signed_at" <= (${today}::date - ${days}::int)` });
-          break;
-        case 'next_step_overdue':
-          conds.push({ rule: r.rule, level, text, when: sql`"projects"."next_due" < (${today}::date - ${days}::int)` });
-          break;
-      }
-    }
-  }
-  const any = (cs: Cond[]) => (cs.length ? sql.join(cs.map((c) => sql`(${c.when})`), sql` or `) : sql`false`);
-  const red = conds.filter((c) => c.level === 'red');
-  const yellow = conds.filter((c) => c.level === 'yellow');
-  const light = sql<'green' | 'yellow' | 'red'>`(case when not (${open}) then 'green' when ${any(red)} then 'red' when ${any(yellow)} then 'yellow' else 'green' end)`;
-  // a red reason hides the yellow one of the same rule
-  const parts = conds.map((c) => {
-    const redTwin = c.level === 'yellow' ? red.find((x) => x.rule === c.rule) : undefined;
-    return redTwin ? sql`case when (${open}) and (${c.when}) and not (${redTwin.when}) then ${c.text} end` : sql`case when (${open}) and (${c.when}) then ${c.text} end`;
-  });
-  const reasons = parts.length ? sql<string[]>`array_remove(array[${sql.join(parts, sql`, `)}]::text[], null)` : sql<string[]>`'{}'::text[]`;
-  return { light, reasons };
+export function lightSql(rules: SlaRule[], now: Date, lang: Lang): LightSql {
+  const cfg = JSON.stringify(lightConfig(rules, now));
+  return {
+    codes: sql<string[]>`wutong_light_reasons("projects", ${cfg}::jsonb)`,
+    light: sql<Light>`wutong_light("projects", ${cfg}::jsonb)`,
+    describe: (codes) => {
+      const lightReasons = codes.map((c) => {
+        const [level, rule] = c.split(':') as ['red' | 'yellow', SlaRuleCode];
+        const r = rules.find((x) => x.rule === rule)!;
+        return REASON_TEXT[rule][lang]((level === 'red' ? r.redDays : r.yellowDays) ?? 0);
+      });
+      const light: Light = codes.some((c) => c.startsWith('red:')) ? 'red' : codes.length ? 'yellow' : 'green';
+      return { light, lightReasons };
+    },
+  };
 }

@@ -17,7 +17,7 @@ import {
 import type { Activity, Arbitration, CapitalRecord, ListProjectsQuery, ProjectListItem, SlaRule, Stage, Trip } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
 import { unitInScope } from '../../platform/access.js';
-import { DEFAULT_SLA, lightExpressions } from './lights.js';
+import { DEFAULT_SLA, type LightSql } from './lights.js';
 
 const iso = (col: SQL | unknown) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 const isoOrNull = (col: SQL | unknown) => sql<string | null>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -29,6 +29,8 @@ const day = (col: SQL | unknown) => sql<string | null>`to_char(${col}, 'YYYY-MM-
  */
 export function projectInScope(ctx: RequestContext): SQL {
   const me = ctx.scope.userId;
+  // the whole region is in scope: one indexed equality instead of a list of units
+  if (ctx.scope.regionWide) return eq(projects.regionId, ctx.scope.regionId);
   const byUnit = ctx.scope.unitIds.length
     ? [
         unitInScope(ctx, projects.unitId),
@@ -38,15 +40,23 @@ export function projectInScope(ctx: RequestContext): SQL {
   return or(...byUnit, eq(projects.ownerUserId, me), eq(projects.reportedByUserId, me))!;
 }
 
+// Rules change rarely and every list reads them: kept a few seconds per region.
+const slaCache = new Map<number, { rules: SlaRule[]; until: number }>();
+
 export async function slaRulesFor(ctx: RequestContext): Promise<SlaRule[]> {
+  const hit = slaCache.get(ctx.scope.regionId);
+  if (hit && hit.until > Date.now()) return hit.rules;
   const rows = await ctx.db.select().from(slaRules).where(eq(slaRules.regionId, ctx.scope.regionId));
-  return DEFAULT_SLA.map((d) => {
+  const rules = DEFAULT_SLA.map((d) => {
     const r = rows.find((x) => x.rule === d.rule);
     return r ? { rule: d.rule, yellowDays: r.yellowDays, redDays: r.redDays } : d;
   });
+  slaCache.set(ctx.scope.regionId, { rules, until: Date.now() + 5000 });
+  return rules;
 }
 
 export async function saveSlaRules(ctx: RequestContext, items: SlaRule[]) {
+  slaCache.delete(ctx.scope.regionId);
   for (const r of items) {
     await ctx.db
       .insert(slaRules)
@@ -58,7 +68,7 @@ export async function saveSlaRules(ctx: RequestContext, items: SlaRule[]) {
 const owner = alias(users, 'owner');
 const unit = alias(orgUnits, 'unit');
 
-export type Lights = ReturnType<typeof lightExpressions>;
+export type Lights = LightSql;
 
 function listColumns(l: Lights) {
   return {
@@ -82,9 +92,14 @@ function listColumns(l: Lights) {
     nextStep: projects.nextStep,
     nextDue: day(projects.nextDue),
     lastActivityAt: isoOrNull(projects.lastActivityAt),
-    light: l.light,
-    lightReasons: l.reasons,
+    lightCodes: l.codes,
   };
+}
+
+/** Rows come back with reason codes; the light and its words are read from them. */
+function withLight<T extends { lightCodes: string[] }>(l: Lights, row: T): Omit<T, 'lightCodes'> & { light: ProjectListItem['light']; lightReasons: string[] } {
+  const { lightCodes, ...rest } = row;
+  return { ...rest, ...l.describe(lightCodes) };
 }
 
 const SORTS = {
@@ -162,17 +177,17 @@ export async function listProjects(ctx: RequestContext, q: ListProjectsQuery, l:
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
+  // a separate count: a window count would walk every matching row through the joins, where
+  // the page itself stops after `limit` rows of an ordered index scan
   let total = -1;
   if (withTotal) {
-    const [t] = await ctx.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(projects)
-      .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
-      .where(where);
+    const needsEnterprise = !!q.origin || !!q.q;
+    const base = ctx.db.select({ n: sql<number>`count(*)::int` }).from(projects);
+    const [t] = needsEnterprise ? await base.innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId)).where(where) : await base.where(where);
     total = t?.n ?? 0;
   }
   return {
-    items: page.map(({ sortValue: _s, ...r }) => r),
+    items: page.map(({ sortValue: _s, ...r }) => withLight(l, r)),
     total,
     nextCursor: more && last ? encodeCursor(normaliseSortValue(last.sortValue), last.id) : null,
   };
@@ -216,6 +231,12 @@ export async function findProject(ctx: RequestContext, id: number, l: Lights) {
       regionId: projects.regionId,
       enterpriseUscc: enterprises.uscc,
       enterpriseIndustry: enterprises.industryCode,
+      coPromoters: sql<{ unitId: number; unitName: string; shareBp: number }[]>`coalesce((
+        select json_agg(json_build_object('unitId', pu.unit_id, 'unitName', ou.name, 'shareBp', pu.share_bp) order by pu.share_bp desc, pu.unit_id)
+        from project_units pu join org_units ou on ou.id = pu.unit_id where pu.project_id = "projects"."id"), '[]'::json)`,
+      capitalTotals: sql<{ category: CapitalRecord['category']; currency: string; amountMinor: number }[]>`coalesce((
+        select json_agg(json_build_object('category', c.category, 'currency', c.currency, 'amountMinor', c.total) order by c.category)
+        from (select category, currency, sum(amount_minor)::float8 total from capital_records where project_id = "projects"."id" group by 1, 2) c), '[]'::json)`,
     })
     .from(projects)
     .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
@@ -224,7 +245,7 @@ export async function findProject(ctx: RequestContext, id: number, l: Lights) {
     .leftJoin(reporter, eq(reporter.id, projects.reportedByUserId))
     .leftJoin(reporterUnit, eq(reporterUnit.id, projects.reportedByUnitId))
     .where(and(eq(projects.id, id), projectInScope(ctx)));
-  return rows[0];
+  return rows[0] ? withLight(l, rows[0]) : undefined;
 }
 
 /** Locks the project row for the command; out of scope reads as absent. */
@@ -263,14 +284,6 @@ export async function addCoPromoterIfAbsent(ctx: RequestContext, projectId: numb
   await ctx.db.update(projectUnits).set({ shareBp: lead.shareBp - 1 }).where(and(eq(projectUnits.projectId, projectId), eq(projectUnits.unitId, lead.unitId)));
   await ctx.db.insert(projectUnits).values({ projectId, unitId, shareBp: 1 });
   return true;
-}
-
-export async function capitalTotals(ctx: RequestContext, projectId: number) {
-  return ctx.db
-    .select({ category: sql<CapitalRecord['category']>`${capitalRecords.category}`, currency: capitalRecords.currency, amountMinor: sql<number>`sum(${capitalRecords.amountMinor})::float8` })
-    .from(capitalRecords)
-    .where(eq(capitalRecords.projectId, projectId))
-    .groupBy(capitalRecords.category, capitalRecords.currency);
 }
 
 export type NewProject = typeof projects.$inferInsert;

@@ -28,7 +28,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js';
 import { hasRole, isUnitInScope } from '../../platform/access.js';
 import { audit } from '../../platform/audit.js';
-import { lightExpressions, shanghaiToday } from './lights.js';
+import { lightSql, shanghaiToday } from './lights.js';
 import { createEnterpriseForLead } from './lead-enterprise.js';
 import * as repo from './projects.repository.js';
 
@@ -39,7 +39,7 @@ export const INTAKE_ROLES = ['manager', 'unit_head'] as const;
 const REGION_ROLES = ['admin', 'leader', 'manager'] as const;
 
 async function lights(ctx: RequestContext) {
-  return lightExpressions(await repo.slaRulesFor(ctx), new Date(), ctx.lang);
+  return lightSql(await repo.slaRulesFor(ctx), new Date(), ctx.lang);
 }
 
 export async function listProjects(ctx: RequestContext, q: ListProjectsQuery) {
@@ -56,10 +56,8 @@ export async function getProject(ctx: RequestContext, id: number): Promise<Proje
     projectType: rest.projectType as ProjectDetail['projectType'],
     source: rest.source as ProjectDetail['source'],
     enterprise: { id: p.enterpriseId, name: p.enterpriseName, uscc: enterpriseUscc, origin: p.origin, industryCode: enterpriseIndustry },
-    coPromoters: await repo.coPromoters(ctx, id),
     nextStage,
     gateFields: nextStage ? GATE_FIELDS[nextStage] : [],
-    capitalTotals: await repo.capitalTotals(ctx, id),
     canEdit: hasRole(ctx, ...EDIT_ROLES),
   };
 }
