@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { DUMMY_HASH, hashPassword, newSessionToken, sha256, verifyPassword } from '../../platform/passwords.js';
 import { loadSessionUser } from '../../platform/access.js';
 import { audit } from '../../platform/audit.js';
+import { forgetSession } from '../../platform/session-cache.js';
 import * as repo from './auth.repository.js';
 
 export const LOCK_AFTER_FAILURES = 5;
@@ -56,7 +57,10 @@ export async function login(ctx: PublicContext, input: Login, userAgent: string 
 }
 
 export async function logout(ctx: RequestContext, token: string | undefined) {
-  if (token) await repo.deleteSession(ctx, sha256(token));
+  if (token) {
+    await repo.deleteSession(ctx, sha256(token));
+    forgetSession(sha256(token));
+  }
   await audit(ctx, { action: 'logout', entity: 'session', entityId: ctx.user.id, unitId: ctx.user.unitId });
 }
 
