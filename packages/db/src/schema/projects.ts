@@ -77,8 +77,10 @@ export const projects = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('projects_scope_idx').on(t.unitId, t.stage, t.reportedAt),
-    index('projects_region_idx').on(t.regionId, t.stage, t.reportedAt),
+    // lists filter by unit (or region) and stage and sort by date; intake and region ride along so
+    // that counting a filter never touches the table
+    index('projects_scope_idx').on(t.unitId, t.stage, t.reportedAt, t.intake, t.regionId),
+    index('projects_region_idx').on(t.regionId, t.stage, t.reportedAt, t.intake),
     index('projects_enterprise_idx').on(t.enterpriseId),
     index('projects_owner_idx').on(t.ownerUserId),
     index('projects_reporter_idx').on(t.reportedByUserId),
