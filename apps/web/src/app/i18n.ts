@@ -1,7 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import type { Lang } from '@wutong/contracts';
 import { zhCN, type Resources } from './locales/zh-cn';
 import { enUS } from './locales/en-us';
@@ -18,6 +16,7 @@ export const LANG_COOKIE = 'wutong_lang';
 
 /** The server reads the same cookie to localise its error messages. */
 export function readLangCookie(): Lang | undefined {
+  if (typeof document === 'undefined') return undefined;
   const m = /(?:^|;\s*)wutong_lang=([^;]+)/.exec(document.cookie);
   const v = m?.[1] ? decodeURIComponent(m[1]) : undefined;
   return v === 'en-US' || v === 'zh-CN' ? v : undefined;
@@ -28,10 +27,7 @@ export function writeLangCookie(lang: Lang) {
 }
 
 export function applyLang(lang: Lang) {
-  dayjs.locale(lang === 'en-US' ? 'en' : 'zh-cn');
-  document.documentElement.lang = lang;
   if (i18n.language !== lang) void i18n.changeLanguage(lang);
-  document.title = i18n.t('app.title');
 }
 
 export function currentLang(): Lang {
@@ -46,7 +42,15 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
+  showSupportNotice: false, // no vendor banner in the users' consoles
 });
-applyLang(initial);
+const reflect = (lang: string) => {
+  // unit tests import this module without a DOM
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = lang;
+  document.title = i18n.t('app.title');
+};
+i18n.on('languageChanged', reflect);
+reflect(initial);
 
 export { i18n };

@@ -1,10 +1,10 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
-import type { Role } from '@wutong/contracts';
+import type { Me } from '@wutong/contracts';
 import { ApiError, setAuthHandlers } from './api-client';
 import { meKey, useMe } from '../features/auth/auth-api';
 import { CurrentUserProvider, useCurrentUser } from '../features/auth/current-user';
-import { hasRole } from '../features/auth/roles';
+import { can } from '../features/auth/roles';
 import { i18n } from './i18n';
 import { queryClient } from './query-client';
 
@@ -57,12 +57,11 @@ function AuthGate() {
   );
 }
 
-function RequireRoles({ roles, children }: { roles: Role[]; children: ReactNode }) {
+/** The menu hides what a role cannot use; a typed or bookmarked address gets a clear "no access". */
+function Require({ allow, children }: { allow: (me: Pick<Me, 'roles'>) => boolean; children: ReactNode }) {
   const me = useCurrentUser();
-  return hasRole(me, ...roles) ? children : <ForbiddenPage />;
+  return allow(me) ? children : <ForbiddenPage />;
 }
-
-const READERS: Role[] = ['admin', 'leader', 'manager', 'unit_head'];
 
 export const router = createBrowserRouter([
   {
@@ -78,9 +77,9 @@ export const router = createBrowserRouter([
     element: <AuthGate />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'org', element: <RequireRoles roles={READERS}><OrgPage /></RequireRoles> },
-      { path: 'users', element: <RequireRoles roles={READERS}><UsersPage /></RequireRoles> },
-      { path: 'audit', element: <RequireRoles roles={['admin']}><AuditPage /></RequireRoles> },
+      { path: 'org', element: <Require allow={can.readOrg}><OrgPage /></Require> },
+      { path: 'users', element: <Require allow={can.readUsers}><UsersPage /></Require> },
+      { path: 'audit', element: <Require allow={can.readAudit}><AuditPage /></Require> },
       { path: 'password', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,5 +1,5 @@
 import { Suspense, useState, type ReactNode } from 'react';
-import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -18,6 +18,7 @@ import { useCurrentUser } from '../features/auth/current-user';
 import { useLogout } from '../features/auth/auth-api';
 import { can } from '../features/auth/roles';
 import { LangSwitch } from './lang-switch';
+import { AntdProvider } from './antd-provider';
 
 type NavItem = { key: string; icon: ReactNode; label: string; testId: string };
 
@@ -73,9 +74,16 @@ function Brand({ collapsed, dark }: { collapsed?: boolean; dark?: boolean }) {
 }
 
 export function Shell() {
+  return (
+    <AntdProvider>
+      <ShellLayout />
+    </AntdProvider>
+  );
+}
+
+function ShellLayout() {
   const me = useCurrentUser();
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const mobile = !screens.md;
   const [collapsed, setCollapsed] = useState(false);
@@ -108,10 +116,7 @@ export function Shell() {
       if (key === 'password') void navigate('/password');
       if (key === 'logout') {
         logout.mutate(undefined, {
-          onSettled: () => {
-            void navigate('/login', { replace: true });
-            message.success(t('nav.signedOut'));
-          },
+          onSettled: () => void navigate('/login', { replace: true, state: { signedOut: true } }),
         });
       }
     },

@@ -24,7 +24,7 @@ export const enUS: Resources = {
     active: 'Active',
     inactive: 'Inactive',
     all: 'All',
-    total: '{{count}} in total',
+    total: '{{n}} in total',
     loading: 'Loading…',
     retry: 'Retry',
     none: '—',

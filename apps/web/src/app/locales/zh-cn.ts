@@ -23,7 +23,7 @@ export const zhCN = {
     active: '启用',
     inactive: '停用',
     all: '全部',
-    total: '共 {{count}} 条',
+    total: '共 {{n}} 条',
     loading: '加载中…',
     retry: '重试',
     none: '—',

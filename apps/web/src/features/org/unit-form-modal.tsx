@@ -10,7 +10,7 @@ const KINDS: UnitKind[] = ['region', 'lead_group', 'department', 'township', 'pa
 type Values = { name: string; nameEn?: string; kind: UnitKind; code?: string; sortOrder?: number | null };
 
 type Props =
-  | { mode: 'create'; parent: OrgUnit; onClose: () => void; onDone: (u: OrgUnit) => void }
+  | { mode: 'create'; parent: OrgUnit; nextSortOrder: number; onClose: () => void; onDone: (u: OrgUnit) => void }
   | { mode: 'edit'; unit: OrgUnit; isRoot: boolean; onClose: () => void; onDone: (u: OrgUnit) => void };
 
 /** A sensible default kind for a new unit: what its siblings mostly are. */
@@ -32,7 +32,7 @@ export function UnitFormModal(props: Props) {
 
   const initial: Values =
     props.mode === 'create'
-      ? { name: '', kind: defaultKind(props.parent), sortOrder: 0 }
+      ? { name: '', kind: defaultKind(props.parent), sortOrder: props.nextSortOrder }
       : {
           name: props.unit.name,
           nameEn: props.unit.nameEn ?? '',
