@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eq } from 'drizzle-orm';
 import {
   activities,
   arbitrations,
@@ -105,25 +104,22 @@ export async function seedPipeline(db: Db, regionId: number) {
 
   const stages: Stage[] = STAGE_MIX.flatMap(([s, n]) => Array<Stage>(n).fill(s));
   const count = Math.min(listed.length, stages.length);
+  // everything is drawn first, then written table by table in a few large inserts
+  type Plan = {
+    enterprise: typeof enterprises.$inferInsert;
+    project: Omit<typeof projects.$inferInsert, 'enterpriseId'>;
+    shares: { unitId: number; shareBp: number }[];
+    events: Omit<typeof projectStageEvents.$inferInsert, 'projectId'>[];
+    acts: Omit<typeof activities.$inferInsert, 'projectId'>[];
+    capital: Omit<typeof capitalRecords.$inferInsert, 'projectId'>[];
+  };
+  const plans: Plan[] = [];
   for (let i = 0; i < count; i++) {
     const c = listed[i]!;
     const stage = stages[i]!;
     const origin = c.area === '浙江' ? pick(['local', 'zhejiang_returning'] as const) : r() < 0.15 ? 'foreign' : 'domestic_out_of_city';
     const uscc = demoUscc(r);
     const hasUscc = ['registered', 'construction', 'production'].includes(stage) || r() < 0.3;
-    const [e] = await db
-      .insert(enterprises)
-      .values({
-        regionId,
-        name: c.fullName,
-        ...nameFields(c.fullName),
-        uscc: hasUscc ? uscc : null,
-        industryCode: INDUSTRY[c.industry] ?? null,
-        origin,
-        source: 'demo',
-        tags: [c.industry],
-      })
-      .returning({ id: enterprises.id });
     // a fifth of the work sits with 鼓楼街道, so its promoter's workbench is full
     const unit = i % 5 === 0 ? gulou : pick(working);
     const ownerUserId = ownerIn(unit.id);
@@ -142,13 +138,58 @@ export async function seedPipeline(db: Db, regionId: number) {
     }
     const signedIdx = path.indexOf('signed');
     const pending = stage === 'lead' && r() < 0.35;
-    const [p] = await db
-      .insert(projects)
-      .values({
+    // activities: most projects are followed, some went quiet (red), some have an overdue next step (yellow)
+    const quiet = r() < 0.12 && !dropped && stage !== 'production';
+    const lastAt = quiet ? now - (35 + Math.floor(r() * 40)) * DAY : now - Math.floor(r() * 12) * DAY;
+    const n = pending ? 0 : 1 + Math.floor(r() * 3);
+    const acts: Plan['acts'] = Array.from({ length: n }, (_, k) => {
+      const at = k === n - 1 ? lastAt : reportedAt + ((lastAt - reportedAt) * (k + 1)) / (n + 1);
+      const overdue = k === n - 1 && r() < 0.15;
+      return {
+        unitId: unit.id,
+        kind: pick(['visit', 'meeting_offline', 'meeting_online', 'call', 'reception'] as const),
+        occurredOn: dateOf(at),
+        place: pick(['企业总部', '区招商中心', '线上会议', '宁波西枢纽展示中心']),
+        attendees: '招商专员；企业负责人',
+        notes: pick(['介绍海曙产业政策与载体', '对接用地与厂房需求', '洽谈投资协议条款', '协调要素保障事项']),
+        nextStep: k === n - 1 ? pick(['提交投资协议草案', '安排实地考察', '召开项目推进会', '报送用地需求']) : null,
+        nextDue: k === n - 1 ? dateOf(overdue ? now - 5 * DAY : now + Math.floor(2 + r() * 20) * DAY) : null,
+        createdBy: ownerUserId,
+        createdAt: new Date(at),
+      };
+    });
+    const last = acts[acts.length - 1];
+    const capital: Plan['capital'] = [];
+    if (['registered', 'construction', 'production'].includes(stage)) {
+      const category: CapitalCategory = origin === 'foreign' ? 'foreign_usd' : origin === 'zhejiang_returning' ? 'zhejiang_returning' : 'domestic_out_of_city';
+      const parts = 1 + Math.floor(r() * 3);
+      for (let k = 0; k < parts; k++) {
+        capital.push({
+          unitId: unit.id,
+          category,
+          amountMinor: Math.round((category === 'foreign_usd' ? amount / 7 : amount) / (parts + 1)),
+          currency: CAPITAL_CURRENCY[category],
+          recordedOn: dateOf(stamps[path.indexOf('registered')]! + (k + 1) * 15 * DAY),
+          note: `第${k + 1}笔到位`,
+          createdBy: ownerUserId,
+        });
+      }
+    }
+    plans.push({
+      enterprise: {
+        regionId,
+        name: c.fullName,
+        ...nameFields(c.fullName),
+        uscc: hasUscc ? uscc : null,
+        industryCode: INDUSTRY[c.industry] ?? null,
+        origin,
+        source: 'demo',
+        tags: [c.industry],
+      },
+      project: {
         regionId,
         unitId: unit.id,
         ownerUserId: pending ? null : ownerUserId,
-        enterpriseId: e!.id,
         name,
         nameInitials: await initials(name),
         stage,
@@ -173,14 +214,13 @@ export async function seedPipeline(db: Db, regionId: number) {
         reportedAt: new Date(reportedAt),
         signedAt: signedIdx >= 0 ? dateOf(stamps[signedIdx]!) : null,
         droppedReason: dropped ? pick(['企业投资计划调整', '选址落户外地', '资金未落实']) : null,
-      })
-      .returning({ id: projects.id });
-    const pid = p!.id;
-    const shares = r() < 0.2 && unit.id !== gulou.id ? [{ unitId: unit.id, shareBp: 7000 }, { unitId: gulou.id, shareBp: 3000 }] : [{ unitId: unit.id, shareBp: 10000 }];
-    await db.insert(projectUnits).values(shares.map((s) => ({ projectId: pid, ...s })));
-    await db.insert(projectStageEvents).values(
-      path.map((s, k) => ({
-        projectId: pid,
+        firstContactAt: pending ? null : new Date(reportedAt + DAY),
+        lastActivityAt: last ? new Date(lastAt) : null,
+        nextStep: last?.nextStep ?? null,
+        nextDue: last?.nextDue ?? null,
+      },
+      shares: r() < 0.2 && unit.id !== gulou.id ? [{ unitId: unit.id, shareBp: 7000 }, { unitId: gulou.id, shareBp: 3000 }] : [{ unitId: unit.id, shareBp: 10000 }],
+      events: path.map((s, k) => ({
         fromStage: k === 0 ? null : path[k - 1]!,
         toStage: s,
         at: new Date(stamps[k]!),
@@ -188,52 +228,22 @@ export async function seedPipeline(db: Db, regionId: number) {
         evidence: EVIDENCE_OF(s, dateOf(stamps[k]!), amount, uscc),
         reason: s === 'dropped' ? '企业投资计划调整' : null,
       })),
-    );
-    if (pending) continue; // waiting in the inbox: not contacted yet (some will be red)
-    // activities: most projects are followed, some went quiet (red), some have an overdue next step (yellow)
-    const quiet = r() < 0.12 && !dropped && stage !== 'production';
-    const lastAt = quiet ? now - (35 + Math.floor(r() * 40)) * DAY : now - Math.floor(r() * 12) * DAY;
-    const n = 1 + Math.floor(r() * 3);
-    const acts = Array.from({ length: n }, (_, k) => {
-      const at = k === n - 1 ? lastAt : reportedAt + ((lastAt - reportedAt) * (k + 1)) / (n + 1);
-      const overdue = k === n - 1 && r() < 0.15;
-      return {
-        projectId: pid,
-        unitId: unit.id,
-        kind: pick(['visit', 'meeting_offline', 'meeting_online', 'call', 'reception'] as const),
-        occurredOn: dateOf(at),
-        place: pick(['企业总部', '区招商中心', '线上会议', '宁波西枢纽展示中心']),
-        attendees: '招商专员；企业负责人',
-        notes: pick(['介绍海曙产业政策与载体', '对接用地与厂房需求', '洽谈投资协议条款', '协调要素保障事项']),
-        nextStep: k === n - 1 ? pick(['提交投资协议草案', '安排实地考察', '召开项目推进会', '报送用地需求']) : null,
-        nextDue: k === n - 1 ? dateOf(overdue ? now - 5 * DAY : now + Math.floor(2 + r() * 20) * DAY) : null,
-        createdBy: ownerUserId,
-        createdAt: new Date(at),
-      };
+      acts,
+      capital,
     });
-    await db.insert(activities).values(acts);
-    const last = acts[acts.length - 1]!;
-    await db
-      .update(projects)
-      .set({ firstContactAt: new Date(reportedAt + DAY), lastActivityAt: new Date(lastAt), nextStep: last.nextStep, nextDue: last.nextDue })
-      .where(eq(projects.id, pid));
-    if (['registered', 'construction', 'production'].includes(stage)) {
-      const category: CapitalCategory = origin === 'foreign' ? 'foreign_usd' : origin === 'zhejiang_returning' ? 'zhejiang_returning' : 'domestic_out_of_city';
-      const parts = 1 + Math.floor(r() * 3);
-      await db.insert(capitalRecords).values(
-        Array.from({ length: parts }, (_, k) => ({
-          projectId: pid,
-          unitId: unit.id,
-          category,
-          amountMinor: Math.round((category === 'foreign_usd' ? amount / 7 : amount) / (parts + 1)),
-          currency: CAPITAL_CURRENCY[category],
-          recordedOn: dateOf(stamps[path.indexOf('registered')]! + (k + 1) * 15 * DAY),
-          note: `第${k + 1}笔到位`,
-          createdBy: ownerUserId,
-        })),
-      );
-    }
   }
+  const entRows = await db.insert(enterprises).values(plans.map((p) => p.enterprise)).returning({ id: enterprises.id, name: enterprises.name });
+  const entId = new Map(entRows.map((e) => [e.name, e.id]));
+  const projRows = await db
+    .insert(projects)
+    .values(plans.map((p) => ({ ...p.project, enterpriseId: entId.get(p.enterprise.name)! })))
+    .returning({ id: projects.id, enterpriseId: projects.enterpriseId });
+  const projId = new Map(projRows.map((p) => [p.enterpriseId, p.id]));
+  const pid = (p: Plan) => projId.get(entId.get(p.enterprise.name)!)!;
+  await db.insert(projectUnits).values(plans.flatMap((p) => p.shares.map((s) => ({ projectId: pid(p), ...s }))));
+  await db.insert(projectStageEvents).values(plans.flatMap((p) => p.events.map((e) => ({ ...e, projectId: pid(p) }))));
+  await db.insert(activities).values(plans.flatMap((p) => p.acts.map((a) => ({ ...a, projectId: pid(p) }))));
+  await db.insert(capitalRecords).values(plans.flatMap((p) => p.capital.map((c) => ({ ...c, projectId: pid(p) }))));
 
   const destinations = ['深圳', '上海', '北京', '合肥', '杭州'];
   const allProjects = await db.select({ id: projects.id, unitId: projects.unitId }).from(projects);

@@ -71,5 +71,9 @@ export async function setOwnPassword(ctx: RequestContext, passwordHash: string, 
 }
 
 export async function setOwnLang(ctx: RequestContext, lang: Lang) {
-  await ctx.db.update(users).set({ lang }).where(eq(users.id, ctx.user.id));
+  await setLang(ctx.db, ctx.user.id, lang);
+}
+
+export async function setLang(db: Db, userId: number, lang: Lang) {
+  await db.update(users).set({ lang }).where(eq(users.id, userId));
 }

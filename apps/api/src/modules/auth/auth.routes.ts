@@ -21,7 +21,9 @@ export function authRoutes(config: Config): AnyRoute[] {
       body: Login,
       response: Me,
       handler: async (ctx, { body }, reply) => {
-        const { token, me } = await service.login(ctx, body, reply.request.headers['user-agent'], config.sessionDays);
+        const cookieLang = reply.request.cookies[LANG_COOKIE];
+        const chosen = cookieLang === 'zh-CN' || cookieLang === 'en-US' ? cookieLang : undefined;
+        const { token, me } = await service.login(ctx, body, reply.request.headers['user-agent'], config.sessionDays, chosen);
         reply.setCookie(SESSION_COOKIE, token, { ...cookieOpts, maxAge: config.sessionDays * 86400 });
         reply.setCookie(LANG_COOKIE, me.lang, { path: '/', sameSite: 'strict', maxAge: 365 * 86400 });
         return me;

@@ -25,8 +25,11 @@ export function toMe(u: SessionUser): Me {
   };
 }
 
-/** Returns the new session's token; failures are counted per username, known or not. */
-export async function login(ctx: PublicContext, input: Login, userAgent: string | undefined, sessionDays: number) {
+/**
+ * Returns the new session's token; failures are counted per username, known or not. A language
+ * picked on the sign-in page (`chosenLang`) wins over the one saved, and is saved.
+ */
+export async function login(ctx: PublicContext, input: Login, userAgent: string | undefined, sessionDays: number, chosenLang?: Me['lang']) {
   const username = input.username;
   const attempts = await repo.getAttempts(ctx.db, username);
   if (attempts?.lockedUntil && attempts.lockedUntil > new Date()) {
@@ -51,6 +54,7 @@ export async function login(ctx: PublicContext, input: Login, userAgent: string 
       ip: ctx.ip,
     });
     await audit({ ...ctx, db: tx, user: candidate }, { action: 'login', entity: 'session', entityId: candidate.id, unitId: candidate.unitId });
+    if (chosenLang) await repo.setLang(tx, candidate.id, chosenLang);
   });
   const user = (await loadSessionUser(ctx.db, candidate.id))!;
   return { token, me: toMe(user) };
