@@ -30,8 +30,8 @@ export const Uscc = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(USCC_SHAPE, { message: 'i18n:uscc_format' })
-  .refine(isValidUscc, { message: 'i18n:uscc_check' });
+  .regex(USCC_SHAPE, { message: 'i18n:enterprise_uscc_format' })
+  .refine(isValidUscc, { message: 'i18n:enterprise_uscc_check' });
 
 /* ── shared parts ───────────────────────────────────────────────────────────────────────── */
 
@@ -53,11 +53,17 @@ export const Money = z
   .strict();
 export type Money = z.infer<typeof Money>;
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'i18n:date_format' });
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'i18n:date_format' })
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s >= '1800-01-01';
+  }, { message: 'i18n:date_format' });
 /** a GB/T 4754-2017 code: a section letter, or a 2-4 digit division/group/class code */
-export const IndustryCode = z.string().trim().regex(/^(?:[A-T]|\d{2,4})$/, { message: 'i18n:industry_code_format' });
+export const IndustryCode = z.string().trim().max(4).regex(/^(?:[A-T]|\d{2,4})$/, { message: 'i18n:enterprise_industry_format' });
 /** a GB/T 2260 division code (6 digits), or a township's 9-digit code */
-export const DivisionCode = z.string().trim().regex(/^\d{6}(?:\d{3})?$/, { message: 'i18n:division_code_format' });
+export const DivisionCode = z.string().trim().max(9).regex(/^\d{6}(?:\d{3})?$/, { message: 'i18n:enterprise_division_format' });
 
 export const NAME_KINDS = ['former', 'alias'] as const;
 export const EnterpriseNameKind = z.enum(NAME_KINDS);
@@ -169,7 +175,7 @@ export const MatchQuery = z
       .trim()
       .toUpperCase()
       .max(18)
-      .regex(/^[0-9A-Z]*$/, { message: 'i18n:uscc_format' })
+      .regex(/^[0-9A-Z]*$/, { message: 'i18n:enterprise_uscc_format' })
       .optional(),
     limit: z.coerce.number().int().min(1).max(50).optional(),
   })
@@ -215,7 +221,7 @@ export const StartImport = z
       .string()
       .min(1)
       .max(20 * 1024 * 1024)
-      .regex(/^[A-Za-z0-9+/\r\n]*={0,2}[\r\n]*$/, { message: 'i18n:base64_format' }),
+      .regex(/^[A-Za-z0-9+/\r\n]*={0,2}[\r\n]*$/, { message: 'i18n:import_base64' }),
     /** the unit the imported enterprises are registered by: the caller's own when omitted */
     unitId: Id.optional(),
   })
@@ -266,3 +272,4 @@ export const ListIndustriesQuery = z
 export type ListIndustriesQuery = z.infer<typeof ListIndustriesQuery>;
 
 export const IndustryList = z.object({ items: z.array(Industry) });
+export type IndustryList = z.infer<typeof IndustryList>;

@@ -21,7 +21,7 @@ type Schema = {
   maximum?: number;
 };
 
-const STRING_CANDIDATES = ['C3971', '91110000600037341L', 'scope_test_1', 'Scope-Test-2026', 'abcdefgh', '2026-01-15', '12345678', '13800000000', 'zh-CN', 'x'];
+const STRING_CANDIDATES = ['C3971', '91110000600037341L', 'scope_test_1', 'Scope-Test-2026', 'abcdefgh', '2026-01-15', '12345678', '13800000000', 'zh-CN', 'x', 'scope_test.xlsx'];
 
 function sampleString(s: Schema): string {
   const min = s.minLength ?? 0;

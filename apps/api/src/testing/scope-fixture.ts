@@ -3,6 +3,7 @@ import type { Role, UnitKind } from '@wutong/contracts';
 import { hashPassword } from '../platform/passwords.js';
 import { insertUnit } from '../seeds/demo.js';
 import { projectsFixture } from './fixtures/projects.js';
+import { enterprisesFixture } from './fixtures/enterprises.js';
 
 /**
  * Two regions with a small tree each. Every record's name carries the tag «CODE» of the unit it
@@ -97,4 +98,4 @@ export async function seedScopeFixture(database: Database): Promise<Fixture> {
 }
 
 /** Modules with scoped records add their fixture here (see testing/fixtures/). */
-const MODULE_FIXTURES: ModuleFixture[] = [projectsFixture];
+const MODULE_FIXTURES: ModuleFixture[] = [projectsFixture, enterprisesFixture];

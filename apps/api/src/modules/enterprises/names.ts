@@ -142,11 +142,11 @@ export function splitName(raw: string): NameParts {
     }
   }
 
-  // 3. from the start
+  // 3. from the start, as long as a trade name of two characters is left before the industry words
   const leading: string[] = [];
   for (;;) {
     const r = longestPrefix(core, isRegion, REGION_MAX);
-    if (!r || core.length - r.length < MIN_TRADE) break;
+    if (!r || beforeIndustry(core.slice(r.length)) < MIN_TRADE) break;
     leading.push(r);
     core = core.slice(r.length);
   }
@@ -176,6 +176,8 @@ export function splitName(raw: string): NameParts {
     industry.unshift(...splitIndustry(trade));
     trade = REGION_WORDS.get(back)!.canonical;
   }
+  // an administrative suffix left on the trade name belongs to a place the word lists lack (申圳市)
+  if (trade.length > MIN_TRADE && /[省市县区]$/.test(trade)) trade = trade.slice(0, -1);
   regions.push(...leading, ...trailing);
   return {
     norm,
@@ -185,6 +187,16 @@ export function splitName(raw: string): NameParts {
     industry,
     form: forms.join(''),
   };
+}
+
+/** How many characters are left of a string once its industry words are taken off the end. */
+function beforeIndustry(s: string): number {
+  let rest = s;
+  for (;;) {
+    const w = longestSuffix(rest, isIndustry, INDUSTRY_MAX);
+    if (!w || w.length < 2) return rest.length;
+    rest = rest.slice(0, -w.length);
+  }
 }
 
 function splitIndustry(s: string): string[] {
@@ -221,14 +233,35 @@ export function pinyinKey(s: string): string {
 
 /* ── match keys ─────────────────────────────────────────────────────────────────────────── */
 
-/** The industry word a short trade name is paired with in keys: the last one that is not generic. */
-export function keyIndustry(p: NameParts): string {
-  for (let i = p.industry.length - 1; i >= 0; i--) if (!GENERIC_INDUSTRY_WORDS.has(p.industry[i]!)) return p.industry[i]!;
-  return p.industry[p.industry.length - 1] ?? '';
+/** The shortest industry word ending a word: 网络科技 → 科技, 新能源 → 能源. */
+function headWord(w: string): string {
+  for (let n = 2; n < w.length; n++) {
+    const tail = w.slice(w.length - n);
+    if (INDUSTRY_WORDS.has(tail)) return tail;
+  }
+  return w;
 }
 
-/** Trade names up to this length key on their pinyin and wildcards only together with the industry. */
+/** Every industry word inside a word: 网络科技 → {网络科技, 网络, 科技}. */
+function atoms(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) for (let j = i + 2; j <= w.length; j++) if (INDUSTRY_WORDS.has(w.slice(i, j))) out.push(w.slice(i, j));
+  return out.length ? out : [w];
+}
+
+/**
+ * The industry word a short trade name is paired with in keys: the head of the last word that is
+ * not generic (网络科技发展 → 科技), so that 华信网络科技 and 华信科技 share their keys.
+ */
+export function keyIndustry(p: NameParts): string {
+  for (let i = p.industry.length - 1; i >= 0; i--) if (!GENERIC_INDUSTRY_WORDS.has(p.industry[i]!)) return headWord(p.industry[i]!);
+  return p.industry.length ? headWord(p.industry[p.industry.length - 1]!) : '';
+}
+
+/** Trade names up to this length pair their keys with the industry (华信 alone is everywhere). */
 const SHORT_TRADE = 2;
+/** Wildcards of trade names up to this length are paired with the industry too (?华信 is common). */
+const SHORT_WILDCARD = 3;
 const MAX_WILDCARDS = 8;
 
 function wildcards(chars: string[]): string[] {
@@ -240,32 +273,38 @@ function wildcards(chars: string[]): string[] {
 /**
  * Short exact keys, stored in `match_keys` (GIN) and computed alike for a query; candidates are
  * the rows sharing a key. `t:` the trade name, `p:` its toneless pinyin (homophones), `w:` the
- * trade name with one character as a wildcard (one wrong character). A trade name of one or two
- * characters is too common on its own for pinyin and wildcards (华信 → huaxin), so those keys are
- * paired with the industry word (`|科技`).
+ * trade name with one character as a wildcard (one wrong character). Keys that would be common
+ * are paired with the industry: every key of a one- or two-character trade name (华信 → `t:华信|电子`,
+ * its wildcards with all its industry words, `w:华?|智能科技`), and the wildcards of a
+ * three-character one (`w:?采星|科技`); longer trade names are distinctive on their own.
  *
  * `store` gives what a row carries; `query` what a lookup sends: a short trade name queried
- * without an industry word falls back on the plain keys, which every row carries.
+ * without an industry word falls back on the plain `t:`/`p:` keys, which every row carries.
  */
 export function matchKeys(p: NameParts, mode: 'store' | 'query'): string[] {
   const t = p.trade;
   if (!t) return [];
   const chars = [...t];
   const py = pinyinKey(t);
-  const keys = new Set<string>([`t:${t}`]);
+  const ind = keyIndustry(p);
+  const keys = new Set<string>();
   if (chars.length > SHORT_TRADE) {
+    keys.add(`t:${t}`);
     keys.add(`p:${py}`);
-    for (const w of wildcards(chars)) keys.add(`w:${w}`);
+    const suffix = chars.length <= SHORT_WILDCARD ? `|${ind}` : '';
+    for (const w of wildcards(chars)) keys.add(`w:${w}${suffix}`);
     return [...keys];
   }
-  const ind = keyIndustry(p);
-  if (mode === 'store' || !ind) keys.add(`p:${py}`);
+  if (mode === 'store' || !ind) {
+    keys.add(`t:${t}`);
+    keys.add(`p:${py}`);
+  }
   if (mode === 'store' || ind) {
     keys.add(`t:${t}|${ind}`);
     keys.add(`p:${py}|${ind}`);
-    if (chars.length === 2) for (const w of wildcards(chars)) keys.add(`w:${w}|${ind}`);
+    const all = p.industry.filter((w) => !GENERIC_INDUSTRY_WORDS.has(w)).join('') || ind;
+    if (chars.length === 2) for (const w of wildcards(chars)) keys.add(`w:${w}|${all}`);
   }
-  if (mode === 'query' && ind) keys.delete(`t:${t}`);
   return [...keys];
 }
 
@@ -299,13 +338,18 @@ function tradeCloseness(a: string, b: string): number {
 }
 
 function industryCloseness(a: NameParts, b: NameParts): number {
-  const x = new Set(a.industry.filter((w) => !GENERIC_INDUSTRY_WORDS.has(w)));
-  const y = new Set(b.industry.filter((w) => !GENERIC_INDUSTRY_WORDS.has(w)));
-  if (!x.size && !y.size) return a.industry.length || b.industry.length ? 0.75 : 1;
-  if (!x.size || !y.size) return 0.5;
-  const common = [...x].filter((w) => y.has(w)).length;
-  if (common === x.size && common === y.size) return 1;
-  return common ? 0.3 : 0;
+  const core = (p: NameParts) => p.industry.filter((w) => !GENERIC_INDUSTRY_WORDS.has(w));
+  const x = core(a);
+  const y = core(b);
+  if (!x.length && !y.length) return a.industry.length || b.industry.length ? 0.75 : 1;
+  if (!x.length || !y.length) return 0.5;
+  const xs = new Set(x.flatMap(atoms));
+  const ys = new Set(y.flatMap(atoms));
+  const same = xs.size === ys.size && [...xs].every((w) => ys.has(w));
+  if (same) return 1;
+  // the same head word (网络科技 ~ 科技): one of them left a word out
+  if (keyIndustry(a) === keyIndustry(b)) return 0.8;
+  return [...xs].some((w) => ys.has(w)) ? 0.3 : 0;
 }
 
 /** The most specific region code of a name; '' when it names none (中国 says nothing about where). */

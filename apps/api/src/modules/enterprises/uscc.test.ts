@@ -41,7 +41,7 @@ describe('USCC (GB 32100-2015)', () => {
   it('normalises pasted codes, and the contract does the same', () => {
     expect(normaliseUscc(' ９１１１００００６０００３７３４１ｌ ')).toBe('91110000600037341L');
     expect(Uscc.parse(' 91110000600037341l ')).toBe('91110000600037341L');
-    expect(Uscc.safeParse('91110000600037341N').error?.issues[0]?.message).toBe('i18n:uscc_check');
-    expect(Uscc.safeParse('9111000060003734').error?.issues[0]?.message).toBe('i18n:uscc_format');
+    expect(Uscc.safeParse('91110000600037341N').error?.issues[0]?.message).toBe('i18n:enterprise_uscc_check');
+    expect(Uscc.safeParse('9111000060003734').error?.issues[0]?.message).toBe('i18n:enterprise_uscc_format');
   });
 });

@@ -1,0 +1,237 @@
+import ExcelJS from 'exceljs';
+import type {
+  CreateEnterprise,
+  Enterprise,
+  EnterpriseListItem,
+  EnterpriseOrigin,
+  ListEnterprisesQuery,
+  MatchQuery,
+  MatchResult,
+  UpdateEnterprise,
+} from '@wutong/contracts';
+import { CURRENCIES } from '@wutong/contracts';
+import type { RequestContext } from '../../platform/context.js';
+import { AppError, forbidden, notFound } from '../../platform/errors.js';
+import { hasRole, isUnitInScope } from '../../platform/access.js';
+import { audit } from '../../platform/audit.js';
+import { industryExists } from '../industries/industries.service.js';
+import { ORIGIN_LABELS, SHEET_COLUMNS, toWanYuan } from './columns.js';
+import { rankCandidates } from './match.js';
+import { matchKeys, normaliseName, splitName } from './names.js';
+import * as repo from './enterprises.repository.js';
+
+/* ── reading ────────────────────────────────────────────────────────────────────────────── */
+
+export const listEnterprises = (ctx: RequestContext, q: ListEnterprisesQuery) => repo.listEnterprises(ctx, q);
+
+/** Managers and admins edit any enterprise of their region; others only those they registered. */
+export function canEdit(ctx: RequestContext, e: Pick<EnterpriseListItem, 'createdBy'>): boolean {
+  return hasRole(ctx, 'admin', 'manager') || e.createdBy === ctx.user.id;
+}
+
+export async function getEnterprise(ctx: RequestContext, id: number): Promise<Enterprise> {
+  const e = await repo.findEnterprise(ctx, id);
+  if (!e) throw notFound();
+  const aliases = (await repo.aliasesOf(ctx, [id])).get(id) ?? [];
+  return { ...e, aliases, canEdit: canEdit(ctx, e) };
+}
+
+/* ── writing ────────────────────────────────────────────────────────────────────────────── */
+
+/** The registering unit: the caller's own, or one in their scope; anything else reads as not found. */
+export function registeringUnit(ctx: RequestContext, unitId: number | undefined): number {
+  if (unitId === undefined || unitId === ctx.user.unitId) return ctx.user.unitId;
+  if (!isUnitInScope(ctx, unitId)) throw new AppError(404, 'not_found', {}, { unitId: 'not_found' });
+  return unitId;
+}
+
+async function checkReferences(ctx: RequestContext, v: { uscc?: string | null; industryCode?: string | null }, self?: number) {
+  if (v.uscc) {
+    const holder = await repo.usccHolder(ctx, v.uscc);
+    if (holder && holder.id !== self) throw new AppError(409, 'enterprise_uscc_taken', {}, { uscc: 'enterprise_uscc_taken' });
+  }
+  if (v.industryCode && !(await industryExists(ctx, v.industryCode))) {
+    throw new AppError(400, 'validation_failed', {}, { industryCode: 'enterprise_industry_unknown' });
+  }
+}
+
+/** Aliases without repeats, and without the enterprise's own current name. */
+function cleanAliases(aliases: { name: string; kind: string }[], name: string) {
+  const seen = new Set([normaliseName(name)]);
+  return aliases.filter((a) => {
+    const n = normaliseName(a.name);
+    if (!n || seen.has(n)) return false;
+    seen.add(n);
+    return true;
+  });
+}
+
+export async function createEnterprise(ctx: RequestContext, input: CreateEnterprise, opts: { source?: string } = {}): Promise<Enterprise> {
+  const unitId = registeringUnit(ctx, input.unitId);
+  await checkReferences(ctx, input);
+  const id = await repo.insertEnterprise(ctx, {
+    name: input.name,
+    uscc: input.uscc ?? null,
+    legalRep: input.legalRep || null,
+    regCapitalMinor: input.regCapital?.amountMinor ?? null,
+    regCapitalCurrency: input.regCapital?.currency ?? null,
+    foundedOn: input.foundedOn ?? null,
+    industryCode: input.industryCode ?? null,
+    regionCode: input.regionCode ?? null,
+    origin: input.origin ?? null,
+    address: input.address || null,
+    tags: [...new Set(input.tags ?? [])],
+    unitId,
+    source: opts.source ?? 'manual',
+  });
+  await repo.addAliases(ctx, id, cleanAliases(input.aliases ?? [], input.name));
+  const created = await getEnterprise(ctx, id);
+  await audit(ctx, { action: 'create', entity: 'enterprise', entityId: id, unitId, after: created });
+  return created;
+}
+
+export async function updateEnterprise(ctx: RequestContext, id: number, input: UpdateEnterprise): Promise<Enterprise> {
+  const before = await getEnterprise(ctx, id);
+  if (!before.canEdit) throw forbidden();
+  await checkReferences(ctx, input, id);
+  const { regCapital, aliases, ...rest } = input;
+  await repo.updateEnterprise(ctx, id, {
+    ...rest,
+    ...(rest.legalRep !== undefined ? { legalRep: rest.legalRep || null } : {}),
+    ...(rest.address !== undefined ? { address: rest.address || null } : {}),
+    ...(rest.tags !== undefined ? { tags: [...new Set(rest.tags)] } : {}),
+    ...(regCapital !== undefined ? { regCapitalMinor: regCapital?.amountMinor ?? null, regCapitalCurrency: regCapital?.currency ?? null } : {}),
+  });
+  const name = input.name ?? before.name;
+  if (aliases !== undefined) {
+    await repo.replaceAliases(ctx, id, cleanAliases(aliases, name));
+  } else if (input.name && normaliseName(input.name) !== normaliseName(before.name)) {
+    // a renamed enterprise keeps being found under its old name
+    const known = new Set(before.aliases.map((a) => normaliseName(a.name)));
+    if (!known.has(normaliseName(before.name))) await repo.addAliases(ctx, id, [{ name: before.name, kind: 'former' }]);
+  }
+  const after = await getEnterprise(ctx, id);
+  await audit(ctx, { action: 'update', entity: 'enterprise', entityId: id, unitId: after.unitId ?? ctx.scope.regionId, before, after });
+  return after;
+}
+
+/* ── duplicate detection ────────────────────────────────────────────────────────────────── */
+
+const DEFAULT_CANDIDATES = 10;
+
+/**
+ * Live duplicate hints for a name and/or a USCC: the region's enterprises that share a match key
+ * with the name (see names.ts), or hold the code, ranked; with how many projects each already has.
+ */
+export async function matchEnterprises(ctx: RequestContext, q: MatchQuery): Promise<MatchResult> {
+  const name = q.name?.trim();
+  const parts = name ? splitName(name) : null;
+  const keys = parts ? matchKeys(parts, 'query') : [];
+  const uscc = q.uscc && q.uscc.length === 18 ? q.uscc : undefined;
+  if (!keys.length && !uscc) return { parsed: parts && summary(parts), candidates: [] };
+  const rows = await repo.matchCandidates(ctx, { keys, norm: parts?.norm ?? '', uscc });
+  const ranked = rankCandidates(parts, rows, q.limit ?? DEFAULT_CANDIDATES);
+  const counts = await repo.projectCounts(
+    ctx,
+    ranked.map((r) => r.id),
+  );
+  return {
+    parsed: parts && summary(parts),
+    candidates: ranked.map((r) => ({
+      enterprise: { id: r.id, name: r.name, uscc: r.uscc, industryCode: r.industryCode, regionCode: r.regionCode, origin: (r.origin as EnterpriseOrigin | null) ?? null },
+      matchedName: r.matched,
+      similarity: r.similarity,
+      usccMatch: r.usccMatch,
+      likely: r.likely,
+      projectCount: counts.get(r.id) ?? 0,
+    })),
+  };
+}
+
+function summary(p: ReturnType<typeof splitName>) {
+  return { regions: p.regions, tradeName: p.trade, industry: p.industry, form: p.form };
+}
+
+/* ── Excel ──────────────────────────────────────────────────────────────────────────────── */
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The import template: the header row, notes on what each column takes, and a sheet of allowed values. */
+export async function importTemplate(ctx: RequestContext) {
+  const zh = ctx.lang !== 'en-US';
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(zh ? '企业' : 'Enterprises');
+  ws.columns = SHEET_COLUMNS.map((c) => ({ header: zh ? c.zh : c.en, key: c.key, width: c.width }));
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const notes: Partial<Record<string, [string, string]>> = {
+    name: ['必填', 'required'],
+    uscc: ['18 位，校验位会被检查；有代码的行按代码更新', '18 characters, check digit verified; rows with a code update by code'],
+    regCapital: ['单位：万元', 'in units of 10,000'],
+    currency: ['CNY、USD… 或 人民币、美元…，默认 CNY', 'CNY, USD…; CNY when empty'],
+    foundedOn: ['如 2020-01-05', 'e.g. 2020-01-05'],
+    industryCode: ['GB/T 4754-2017 代码，如 6511', 'GB/T 4754-2017 code, e.g. 6511'],
+    regionCode: ['GB/T 2260 代码，如 330203', 'GB/T 2260 code, e.g. 330203'],
+    origin: ['本地、市外内资、外资、浙商回归', 'local, domestic (out of city), foreign, returning Zhejiang merchants'],
+    tags: ['多个用、分隔', 'separate with 、 or ,'],
+    formerNames: ['多个用、分隔', 'separate with 、 or ;'],
+  };
+  SHEET_COLUMNS.forEach((c, i) => {
+    const n = notes[c.key];
+    if (n) ws.getRow(1).getCell(i + 1).note = zh ? n[0] : n[1];
+  });
+  const help = wb.addWorksheet(zh ? '说明' : 'Help');
+  help.columns = [
+    { header: zh ? '来源类型' : 'Origin', width: 16 },
+    { header: zh ? '币种' : 'Currency', width: 10 },
+  ];
+  const origins = Object.values(ORIGIN_LABELS).map(([z, e]) => (zh ? z : e));
+  for (let i = 0; i < Math.max(origins.length, CURRENCIES.length); i++) help.addRow([origins[i] ?? '', CURRENCIES[i] ?? '']);
+  help.getRow(1).font = { bold: true };
+  return { file: Buffer.from(await wb.xlsx.writeBuffer()), filename: zh ? '企业导入模板.xlsx' : 'enterprise-import-template.xlsx', contentType: XLSX };
+}
+
+/** Exactly the filtered list, every page of it, in the import template's columns (it imports back unchanged). */
+export async function exportEnterprises(ctx: RequestContext, q: ListEnterprisesQuery) {
+  const zh = ctx.lang !== 'en-US';
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(zh ? '企业' : 'Enterprises');
+  ws.columns = [
+    ...SHEET_COLUMNS.map((c) => ({ header: zh ? c.zh : c.en, key: c.key as string, width: c.width })),
+    { header: zh ? '行业名称' : 'Industry', key: 'industryName', width: 20 },
+    { header: zh ? '登记时间' : 'Registered at', key: 'createdAt', width: 20 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const PAGE = 200;
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await repo.listEnterprises(ctx, { ...q, limit: PAGE, offset });
+    const aliases = await repo.aliasesOf(
+      ctx,
+      page.items.map((e) => e.id),
+    );
+    for (const e of page.items) {
+      const names = aliases.get(e.id) ?? [];
+      ws.addRow({
+        name: e.name,
+        uscc: e.uscc ?? '',
+        legalRep: e.legalRep ?? '',
+        regCapital: e.regCapital ? toWanYuan(e.regCapital.amountMinor) : '',
+        currency: e.regCapital?.currency ?? '',
+        foundedOn: e.foundedOn ?? '',
+        industryCode: e.industryCode ?? '',
+        regionCode: e.regionCode ?? '',
+        origin: e.origin ? ORIGIN_LABELS[e.origin][zh ? 0 : 1] : '',
+        address: e.address ?? '',
+        tags: e.tags.join('、'),
+        formerNames: names.filter((a) => a.kind === 'former').map((a) => a.name).join('、'),
+        aliases: names.filter((a) => a.kind === 'alias').map((a) => a.name).join('、'),
+        industryName: e.industryName ?? '',
+        createdAt: e.createdAt,
+      });
+    }
+    if (page.items.length < PAGE) break;
+  }
+  return { file: Buffer.from(await wb.xlsx.writeBuffer()), filename: zh ? '企业名录.xlsx' : 'enterprises.xlsx', contentType: XLSX };
+}
+
