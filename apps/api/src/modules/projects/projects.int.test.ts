@@ -148,7 +148,7 @@ describe('the closed loop', () => {
     }
     const seen = new Set<number>();
     let cursor: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       const page: { items: { id: number }[]; nextCursor: string | null; total: number } = (
         await t.call('GET', `/api/projects?limit=7&sort=reportedAt${cursor ? `&cursor=${cursor}` : ''}`, { cookie: gulou })
