@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { splitName } from '../../apps/api/src/modules/enterprises/names.js';
@@ -13,8 +13,10 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 function realNames(): string[] {
   const a = JSON.parse(readFileSync(resolve(ROOT, 'apps/api/src/modules/enterprises/testdata/listed-sample.json'), 'utf8')) as { names: string[] };
-  const b = JSON.parse(readFileSync(resolve(ROOT, 'apps/api/src/seeds/data/listed-companies-sample.json'), 'utf8')) as { companies: { fullName: string }[] };
-  return [...new Set([...a.names, ...b.companies.map((c) => c.fullName)])];
+  // the demo seed's sample of listed companies widens the pool where it is there
+  const demo = resolve(ROOT, 'apps/api/src/seeds/data/listed-companies-sample.json');
+  const b = existsSync(demo) ? (JSON.parse(readFileSync(demo, 'utf8')) as { companies: { fullName: string }[] }).companies : [];
+  return [...new Set([...a.names, ...b.map((c) => c.fullName)])];
 }
 
 export type Pools = {
