@@ -1,4 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+// exceljs is loaded on first use: importing it costs a fifth of the server's start-up
+const excel = async () => (await import('exceljs')).default;
 import { zhCN, en } from 'zod/locales';
 import { CreateEnterprise, type ImportJob, type StartImport } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
@@ -356,7 +359,7 @@ export async function importRejects(ctx: RequestContext, id: number) {
   const data = await repo.jobRejects(ctx, id);
   if (!data) throw notFound();
   const zh = ctx.lang !== 'en-US';
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet(zh ? '未导入' : 'Rejected');
   const headers = data.headers.length ? data.headers : SHEET_COLUMNS.map((c) => (zh ? c.zh : c.en));
   ws.addRow([zh ? '原因' : 'Reason', zh ? '行号' : 'Row', ...headers]);

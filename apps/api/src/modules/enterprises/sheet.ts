@@ -1,5 +1,8 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+// exceljs is loaded on first use: importing it costs a fifth of the server's start-up
+const excel = async () => (await import('exceljs')).default;
 
 /** Reading the rows of an uploaded .xlsx (streamed: a large file never sits in memory as a workbook) or .csv. */
 
@@ -32,7 +35,7 @@ export function cellText(v: ExcelJS.CellValue): string {
 }
 
 async function* xlsxRows(file: Buffer): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file), {
+  const reader = new (await excel()).stream.xlsx.WorkbookReader(Readable.from(file), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache', // dates are known by their number format
