@@ -165,8 +165,16 @@ export async function listProjects(ctx: RequestContext, q: ListProjectsQuery, l:
       ? sql`(${expr}, "projects"."id") < (${cursor[0]}, ${cursor[1]})`
       : sql`(${expr}, "projects"."id") > (${cursor[0]}, ${cursor[1]})`
     : undefined;
+  // The first page carries its count as an uncorrelated subquery (evaluated once, one round trip);
+  // a window count would instead walk every matching row through the joins, where the page
+  // itself stops after `limit` rows of an ordered index scan.
+  const needsEnterprise = !!q.origin || !!q.q;
+  const countSql = needsEnterprise
+    ? sql<number>`(select count(*)::int from projects join enterprises on enterprises.id = projects.enterprise_id where ${where})`
+    : sql<number>`(select count(*)::int from projects where ${where})`;
+  const countHere = withTotal && !cursor;
   const rows = await ctx.db
-    .select({ ...listColumns(l), sortValue: sql<string | number>`${expr}` })
+    .select({ ...listColumns(l), sortValue: sql<string | number>`${expr}`, total: countHere ? countSql : sql<number>`0` })
     .from(projects)
     .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
     .innerJoin(unit, eq(unit.id, projects.unitId))
@@ -177,17 +185,14 @@ export async function listProjects(ctx: RequestContext, q: ListProjectsQuery, l:
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  // a separate count: a window count would walk every matching row through the joins, where
-  // the page itself stops after `limit` rows of an ordered index scan
-  let total = -1;
-  if (withTotal) {
-    const needsEnterprise = !!q.origin || !!q.q;
+  let total = countHere ? (rows[0]?.total ?? 0) : -1;
+  if (withTotal && !countHere) {
     const base = ctx.db.select({ n: sql<number>`count(*)::int` }).from(projects);
     const [t] = needsEnterprise ? await base.innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId)).where(where) : await base.where(where);
     total = t?.n ?? 0;
   }
   return {
-    items: page.map(({ sortValue: _s, ...r }) => withLight(l, r)),
+    items: page.map(({ sortValue: _s, total: _t, ...r }) => withLight(l, r)),
     total,
     nextCursor: more && last ? encodeCursor(normaliseSortValue(last.sortValue), last.id) : null,
   };
