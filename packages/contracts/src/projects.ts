@@ -107,10 +107,13 @@ export const ListProjectsQuery = z
     intake: Csv(Intake.options).optional(),
     unitId: Id.optional(),
     ownerUserId: Id.optional(),
-    industry: z.string().regex(/^[A-T](\d{0,4})$/, { message: 'i18n:industry_code' }).optional(),
+    enterpriseId: Id.optional(),
+    /** a GB/T 4754 section letter (C), or a code prefix with or without its letter (C36, 36, 3670) */
+    industry: z.string().regex(/^([A-T]|[A-T]?\d{2,4})$/, { message: 'i18n:industry_code' }).optional(),
     keyBlockId: Id.optional(),
     light: Csv(Light.options).optional(),
     origin: z.enum(['local', 'domestic_out_of_city', 'foreign', 'zhejiang_returning']).optional(),
+    /** 万元, CNY projects only */
     minInvestment: z.coerce.number().min(0).max(1e13).optional(),
     maxInvestment: z.coerce.number().min(0).max(1e13).optional(),
     from: IsoDate.optional(),

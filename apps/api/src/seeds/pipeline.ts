@@ -96,9 +96,9 @@ export async function seedPipeline(db: Db, regionId: number) {
     .insert(keyBlocks)
     .values(KEY_BLOCKS.map(([name, nameEn]) => ({ regionId, name, nameEn })))
     .returning({ id: keyBlocks.id });
-  const units = await db.select({ id: orgUnits.id, kind: orgUnits.kind, code: orgUnits.code }).from(orgUnits);
+  const units = await db.select({ id: orgUnits.id, kind: orgUnits.kind, code: orgUnits.code }).from(orgUnits).orderBy(orgUnits.id);
   const working = units.filter((u) => ['township', 'department', 'park', 'state_company'].includes(u.kind));
-  const people = await db.select({ id: users.id, unitId: users.unitId, username: users.username }).from(users);
+  const people = await db.select({ id: users.id, unitId: users.unitId, username: users.username }).from(users).orderBy(users.id);
   const ownerIn = (unitId: number) => people.find((p) => p.unitId === unitId && p.username.startsWith('promoter'))?.id ?? people.find((p) => p.unitId === unitId)?.id ?? null;
   const gulou = units.find((u) => u.code === '330203005')!;
 
@@ -124,7 +124,7 @@ export async function seedPipeline(db: Db, regionId: number) {
     const unit = i % 5 === 0 ? gulou : pick(working);
     const ownerUserId = ownerIn(unit.id);
     const reportedAt = now - Math.floor(20 + r() * 320) * DAY;
-    const amount = Math.round((500 + r() * 200_000) * 1_000_000) * 100; // 500万–20亿元, in 分
+    const amount = Math.round(500 + r() * 199_500) * 1_000_000; // 500万–20亿元, in 分 (1万元 = 1,000,000 分)
     const name = `${c.fullName.replace(/(股份)?有限(责任)?公司$/, '')}${pick(['项目', '产业化项目', '总部项目', '增资扩产项目', '研发中心项目'])}`;
     const dropped = stage === 'dropped';
     const path: Stage[] = ['lead'];
@@ -246,7 +246,7 @@ export async function seedPipeline(db: Db, regionId: number) {
   await db.insert(capitalRecords).values(plans.flatMap((p) => p.capital.map((c) => ({ ...c, projectId: pid(p) }))));
 
   const destinations = ['深圳', '上海', '北京', '合肥', '杭州'];
-  const allProjects = await db.select({ id: projects.id, unitId: projects.unitId }).from(projects);
+  const allProjects = await db.select({ id: projects.id, unitId: projects.unitId }).from(projects).orderBy(projects.id);
   for (const [k, destination] of destinations.entries()) {
     const start = now - (30 + k * 40) * DAY;
     const unitId = k % 2 ? gulou.id : (units.find((u) => u.code === 'HS-ZSZX')?.id ?? gulou.id);

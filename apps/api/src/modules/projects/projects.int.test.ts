@@ -186,3 +186,36 @@ describe('the closed loop', () => {
     expect((await t.call('GET', `/api/projects/${withLead.json().visits[0].projectId}`, { cookie: gulou })).json().source).toBe('trip');
   });
 });
+
+describe('project list filters', () => {
+  let t: TestApp;
+  let manager: string;
+  beforeAll(async () => {
+    t = await startTestApp((d) => seedDemo(d.db));
+    manager = await t.login('manager', DEMO_PASSWORD);
+  });
+  afterAll(() => t?.close());
+
+  it('filters by a GB/T 4754 section letter, a code prefix with or without its letter, and an enterprise', async () => {
+    const all = (await t.call('GET', '/api/projects?limit=1', { cookie: manager })).json().total;
+    const c = (await t.call('GET', '/api/projects?industry=C&limit=200', { cookie: manager })).json();
+    expect(c.total).toBeGreaterThan(0);
+    expect(c.total).toBeLessThan(all);
+    expect(c.items.every((p: { industryCode: string }) => Number(p.industryCode.slice(0, 2)) >= 13 && Number(p.industryCode.slice(0, 2)) <= 43)).toBe(true);
+    const c36 = (await t.call('GET', '/api/projects?industry=C36', { cookie: manager })).json().total;
+    expect((await t.call('GET', '/api/projects?industry=36', { cookie: manager })).json().total).toBe(c36);
+    const one = c.items[0];
+    const byEnterprise = (await t.call('GET', `/api/projects?enterpriseId=${one.enterpriseId}`, { cookie: manager })).json();
+    expect(byEnterprise.items.map((p: { id: number }) => p.id)).toEqual([one.id]);
+  });
+
+  it('compares investment bounds in 万元 against CNY projects', async () => {
+    const r = (await t.call('GET', '/api/projects?minInvestment=10000&maxInvestment=50000&limit=200', { cookie: manager })).json();
+    expect(r.total).toBeGreaterThan(0);
+    for (const p of r.items) {
+      expect(p.investmentCurrency).toBe('CNY');
+      expect(p.investmentMinor / 1_000_000).toBeGreaterThanOrEqual(10000);
+      expect(p.investmentMinor / 1_000_000).toBeLessThanOrEqual(50000);
+    }
+  });
+});

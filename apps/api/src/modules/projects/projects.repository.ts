@@ -133,10 +133,17 @@ function filters(ctx: RequestContext, q: ListProjectsQuery, l: Lights): SQL | un
     q.intake?.length ? inArray(projects.intake, q.intake) : inArray(projects.intake, ['pending', 'accepted']),
     q.unitId ? eq(projects.unitId, q.unitId) : undefined,
     q.ownerUserId ? eq(projects.ownerUserId, q.ownerUserId) : undefined,
-    q.industry ? sql`"projects"."industry_code" like ${`${q.industry.replace(/^[A-T]/, '')}%`}` : undefined,
+    q.industry
+      ? /^[A-T]$/.test(q.industry)
+        ? sql`"projects"."industry_code" in (select i.code from industries i where i.section = ${q.industry})`
+        : sql`"projects"."industry_code" like ${`${q.industry.replace(/^[A-T]/, '')}%`}`
+      : undefined,
+    q.enterpriseId ? eq(projects.enterpriseId, q.enterpriseId) : undefined,
     q.keyBlockId ? eq(projects.keyBlockId, q.keyBlockId) : undefined,
     q.light?.length ? sql`${l.light} in ${sql.raw(`(${q.light.map((x) => `'${x}'`).join(',')})`)}` : undefined,
     q.origin ? eq(enterprises.origin, q.origin) : undefined,
+    // the bounds are 万元: a range compares CNY projects only
+    q.minInvestment !== undefined || q.maxInvestment !== undefined ? eq(projects.investmentCurrency, 'CNY') : undefined,
     q.minInvestment !== undefined ? gte(projects.investmentMinor, Math.round(q.minInvestment * 1_000_000)) : undefined,
     q.maxInvestment !== undefined ? lte(projects.investmentMinor, Math.round(q.maxInvestment * 1_000_000)) : undefined,
     q.from ? gte(projects.reportedAt, new Date(`${q.from}T00:00:00+08:00`)) : undefined,

@@ -38,7 +38,7 @@ import * as service from './projects.service.js';
 
 const tags = ['projects'];
 const project = { id: 'project' };
-const listEntities = { unitId: 'org_unit', ownerUserId: 'user', keyBlockId: 'key_block' };
+const listEntities = { unitId: 'org_unit', ownerUserId: 'user', keyBlockId: 'key_block', enterpriseId: 'enterprise' };
 const EDIT = service.EDIT_ROLES;
 const INTAKE = service.INTAKE_ROLES;
 const CapitalParams = z.object({ id: Id, recordId: Id }).strict();
