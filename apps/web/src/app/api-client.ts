@@ -80,6 +80,7 @@ export const api = {
   get: <T>(path: string, params?: QueryParams) => send('GET', path, params).then((r) => json<T>(r)),
   post: <T>(path: string, body?: unknown) => send('POST', path, undefined, body).then((r) => json<T>(r)),
   patch: <T>(path: string, body?: unknown) => send('PATCH', path, undefined, body).then((r) => json<T>(r)),
+  put: <T>(path: string, body?: unknown) => send('PUT', path, undefined, body).then((r) => json<T>(r)),
   delete: <T>(path: string) => send('DELETE', path, undefined, {}).then((r) => json<T>(r)),
   /** Fetches a file and hands it to the browser as a download, keeping the server's file name. */
   async download(path: string, params?: QueryParams, fallbackName = 'download'): Promise<void> {

@@ -5,6 +5,8 @@ import { ApiError, setAuthHandlers } from './api-client';
 import { meKey, useMe } from '../features/auth/auth-api';
 import { CurrentUserProvider, useCurrentUser } from '../features/auth/current-user';
 import { can } from '../features/auth/roles';
+import { pipelineAccess } from '../features/projects/access';
+import { closedLoop } from '../features/project/access';
 import { i18n } from './i18n';
 import { queryClient } from './query-client';
 
@@ -15,11 +17,21 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage');
 const Shell = page(() => import('./shell'), 'Shell');
-const HomePage = page(() => import('../features/home/home-page'), 'HomePage');
+const WorkbenchPage = page(() => import('../features/workbench/workbench-page'), 'WorkbenchPage');
+const ReportLeadPage = page(() => import('../features/leads/report-lead-page'), 'ReportLeadPage');
+const InboxPage = page(() => import('../features/inbox/inbox-page'), 'InboxPage');
+const ProjectPage = page(() => import('../features/project/project-page'), 'ProjectPage');
+const ArbitrationsPage = page(() => import('../features/arbitrations/arbitrations-page'), 'ArbitrationsPage');
 const OrgPage = page(() => import('../features/org/org-page'), 'OrgPage');
 const UsersPage = page(() => import('../features/users/users-page'), 'UsersPage');
 const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
 const ChangePasswordPage = page(() => import('../features/auth/change-password-page'), 'ChangePasswordPage');
+const ProjectsPage = page(() => import('../features/projects/projects-page'), 'ProjectsPage');
+const EnterprisesPage = page(() => import('../features/enterprises/enterprises-page'), 'EnterprisesPage');
+const EnterpriseImportPage = page(() => import('../features/enterprises/import-page'), 'EnterpriseImportPage');
+const TripsPage = page(() => import('../features/trips/trips-page'), 'TripsPage');
+const TripDetailPage = page(() => import('../features/trips/trip-detail-page'), 'TripDetailPage');
+const SlaPage = page(() => import('../features/sla/sla-page'), 'SlaPage');
 const ForbiddenPage = page(() => import('./status-pages'), 'ForbiddenPage');
 const NotFoundPage = page(() => import('./status-pages'), 'NotFoundPage');
 
@@ -76,10 +88,21 @@ export const router = createBrowserRouter([
     path: '/',
     element: <AuthGate />,
     children: [
-      { index: true, element: <HomePage /> },
+      { index: true, element: <WorkbenchPage /> },
+      { path: 'leads', element: <Navigate to="/leads/new" replace /> },
+      { path: 'leads/new', element: <Require allow={closedLoop.reportLead}><ReportLeadPage /></Require> },
+      { path: 'inbox', element: <Require allow={closedLoop.intake}><InboxPage /></Require> },
+      { path: 'projects/:id', element: <Require allow={pipelineAccess.projects}><ProjectPage /></Require> },
+      { path: 'arbitrations', element: <Require allow={closedLoop.arbitrations}><ArbitrationsPage /></Require> },
       { path: 'org', element: <Require allow={can.readOrg}><OrgPage /></Require> },
       { path: 'users', element: <Require allow={can.readUsers}><UsersPage /></Require> },
       { path: 'audit', element: <Require allow={can.readAudit}><AuditPage /></Require> },
+      { path: 'projects', element: <Require allow={pipelineAccess.projects}><ProjectsPage /></Require> },
+      { path: 'enterprises', element: <Require allow={pipelineAccess.enterprises}><EnterprisesPage /></Require> },
+      { path: 'enterprises/import', element: <Require allow={pipelineAccess.importEnterprises}><EnterpriseImportPage /></Require> },
+      { path: 'trips', element: <Require allow={pipelineAccess.trips}><TripsPage /></Require> },
+      { path: 'trips/:id', element: <Require allow={pipelineAccess.trips}><TripDetailPage /></Require> },
+      { path: 'settings/sla', element: <Require allow={pipelineAccess.slaSettings}><SlaPage /></Require> },
       { path: 'password', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

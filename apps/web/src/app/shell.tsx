@@ -1,9 +1,16 @@
 import { Suspense, useState, type ReactNode } from 'react';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps } from 'antd';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  CompassOutlined,
+  ProjectOutlined,
   DownOutlined,
+  FormOutlined,
+  InboxOutlined,
+  SafetyCertificateOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -13,22 +20,33 @@ import {
 } from '@ant-design/icons';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Me } from '@wutong/contracts';
 import { useCurrentUser } from '../features/auth/current-user';
 import { useLogout } from '../features/auth/auth-api';
 import { can } from '../features/auth/roles';
+import { pipelineAccess } from '../features/projects/access';
+import { closedLoop } from '../features/project/access';
+import { InboxMenuLabel } from '../features/inbox/inbox-badge';
 import { LangSwitch } from './lang-switch';
 import { AntdProvider } from './antd-provider';
 
-type NavItem = { key: string; icon: ReactNode; label: string; testId: string };
+type NavItem = { key: string; icon: ReactNode; label: ReactNode; testId: string };
 
-function navItems(me: Me, t: (k: 'nav.home' | 'nav.org' | 'nav.users' | 'nav.audit') => string): NavItem[] {
+function navItems(me: Me, t: TFunction): NavItem[] {
   const items: NavItem[] = [{ key: '/', icon: <HomeOutlined />, label: t('nav.home'), testId: 'menu-home' }];
   // until the initial password is replaced the server refuses everything else anyway
   if (me.mustChangePassword) return items;
+  if (closedLoop.reportLead(me)) items.push({ key: '/leads', icon: <FormOutlined />, label: t('lead.menu'), testId: 'menu-report-lead' });
+  if (closedLoop.intake(me)) items.push({ key: '/inbox', icon: <InboxOutlined />, label: <InboxMenuLabel label={t('inbox.menu')} />, testId: 'menu-inbox' });
+  if (pipelineAccess.projects(me)) items.push({ key: '/projects', icon: <ProjectOutlined />, label: t('projects.title'), testId: 'menu-projects' });
+  if (pipelineAccess.enterprises(me)) items.push({ key: '/enterprises', icon: <BankOutlined />, label: t('enterprises.title'), testId: 'menu-enterprises' });
+  if (pipelineAccess.trips(me)) items.push({ key: '/trips', icon: <CompassOutlined />, label: t('trips.title'), testId: 'menu-trips' });
+  if (closedLoop.arbitrations(me)) items.push({ key: '/arbitrations', icon: <SafetyCertificateOutlined />, label: t('arbitration.menu'), testId: 'menu-arbitrations' });
   if (can.readOrg(me)) items.push({ key: '/org', icon: <ApartmentOutlined />, label: t('nav.org'), testId: 'menu-org' });
   if (can.readUsers(me)) items.push({ key: '/users', icon: <TeamOutlined />, label: t('nav.users'), testId: 'menu-users' });
   if (can.readAudit(me)) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), testId: 'menu-audit' });
+  if (pipelineAccess.slaSettings(me)) items.push({ key: '/settings/sla', icon: <AlertOutlined />, label: t('sla.title'), testId: 'menu-sla' });
   return items;
 }
 
@@ -95,7 +113,12 @@ function ShellLayout() {
   if (me.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
 
   const items = navItems(me, t);
-  const section = `/${location.pathname.split('/')[1] ?? ''}`;
+  // the longest menu key the address starts with: /projects/12 selects /projects, /settings/sla itself
+  const section =
+    items
+      .map((i) => i.key)
+      .filter((k) => k !== '/' && (location.pathname === k || location.pathname.startsWith(`${k}/`)))
+      .sort((a, b) => b.length - a.length)[0] ?? `/${location.pathname.split('/')[1] ?? ''}`;
   const menuItems: MenuProps['items'] = items.map((i) => ({
     key: i.key,
     icon: i.icon,

@@ -50,7 +50,7 @@ export function LoginPage() {
   useEffect(() => {
     const id = setTimeout(() => {
       void import('../../app/shell');
-      void import('../home/home-page');
+      void import('../workbench/workbench-page');
     }, 1200);
     return () => clearTimeout(id);
   }, []);

@@ -1,0 +1,103 @@
+import { useMemo } from 'react';
+import { App, DatePicker, Form, Input, Modal, TreeSelect } from 'antd';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { CreateTrip } from '@wutong/contracts';
+import { useErrorHandler } from '../../app/use-error-handler';
+import { useCurrentUser } from '../auth/current-user';
+import { useUnits } from '../org/org-api';
+import { buildForest, toOptions } from '../org/unit-tree';
+import { useCreateTrip } from './trips-api';
+
+type Values = { destination: string; dates: [Dayjs, Dayjs]; leader: string; delegation?: string; purpose?: string; unitId: number };
+
+/** Plan an outbound trip (出访): where, when, who leads, who goes. */
+export function TripFormModal({ onClose }: { onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const onError = useErrorHandler();
+  const navigate = useNavigate();
+  const me = useCurrentUser();
+  const units = useUnits();
+  const create = useCreateTrip();
+  const [form] = Form.useForm<Values>();
+  const unitOptions = useMemo(
+    () => toOptions(buildForest(units.data ?? []), i18n.language, { disabled: (u) => !u.active }),
+    [units.data, i18n.language],
+  );
+
+  const onFinish = (v: Values) => {
+    const body: CreateTrip = {
+      destination: v.destination.trim(),
+      startOn: v.dates[0].format('YYYY-MM-DD'),
+      endOn: v.dates[1].format('YYYY-MM-DD'),
+      leader: v.leader.trim(),
+      ...(v.delegation?.trim() ? { delegation: v.delegation.trim() } : {}),
+      ...(v.purpose?.trim() ? { purpose: v.purpose.trim() } : {}),
+      ...(v.unitId !== me.unitId ? { unitId: v.unitId } : {}),
+    };
+    create.mutate(body, {
+      onSuccess: (trip) => {
+        message.success(t('trips.created', { destination: trip.destination }));
+        onClose();
+        void navigate(`/trips/${trip.id}`);
+      },
+      onError: (e) => onError(e, form),
+    });
+  };
+
+  return (
+    <Modal
+      open
+      title={t('trips.createTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      okButtonProps={{ ...({ 'data-testid': 'trip-form-submit' } as object) }}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ unitId: me.unitId, dates: [dayjs().add(7, 'day'), dayjs().add(9, 'day')] }}
+        disabled={create.isPending}
+      >
+        <Form.Item
+          name="destination"
+          label={t('trips.destination')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('trips.destination') }) },
+            { max: 100, message: t('common.maxLength', { max: 100 }) },
+          ]}
+        >
+          <Input placeholder={t('trips.destinationPlaceholder')} data-testid="trip-destination" />
+        </Form.Item>
+        <Form.Item name="dates" label={t('trips.dates')} rules={[{ required: true, message: t('common.required', { field: t('trips.dates') }) }]}>
+          <DatePicker.RangePicker style={{ width: '100%' }} data-testid="trip-dates" />
+        </Form.Item>
+        <Form.Item
+          name="leader"
+          label={t('trips.leader')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('trips.leader') }) },
+            { max: 40, message: t('common.maxLength', { max: 40 }) },
+          ]}
+        >
+          <Input placeholder={t('trips.leaderPlaceholder')} data-testid="trip-leader" />
+        </Form.Item>
+        <Form.Item name="delegation" label={t('trips.delegation')} rules={[{ max: 500, message: t('common.maxLength', { max: 500 }) }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} placeholder={t('trips.delegationPlaceholder')} data-testid="trip-delegation" />
+        </Form.Item>
+        <Form.Item name="purpose" label={t('trips.purpose')} rules={[{ max: 1000, message: t('common.maxLength', { max: 1000 }) }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
+        </Form.Item>
+        <Form.Item name="unitId" label={t('trips.unit')} rules={[{ required: true, message: t('common.required', { field: t('trips.unit') }) }]}>
+          <TreeSelect treeData={unitOptions} loading={units.isPending} showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
