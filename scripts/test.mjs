@@ -32,10 +32,12 @@ function vitest(title, project, env = {}) {
   }
   const j = JSON.parse(readFileSync(out, 'utf8'));
   const skipped = (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
+  // a suite that fails before its tests (a hook, an import) reports them as skipped: count it
+  const failedSuites = (j.testResults ?? []).filter((r) => r.status === 'failed' && !(r.assertionResults ?? []).some((a) => a.status === 'failed')).length;
   totals.passed += j.numPassedTests;
-  totals.failed += j.numFailedTests;
+  totals.failed += j.numFailedTests + failedSuites;
   totals.skipped += skipped;
-  tiers.push(`${title}: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${skipped} skipped`);
+  tiers.push(`${title}: ${j.numPassedTests} passed, ${j.numFailedTests + failedSuites} failed, ${skipped} skipped`);
 }
 
 run('typecheck', 'npm', ['run', '-s', 'typecheck']);

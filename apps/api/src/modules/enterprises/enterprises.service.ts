@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 
 // exceljs is loaded on first use: importing it costs a fifth of the server's start-up
 const excel = async () => (await import('exceljs')).default;
