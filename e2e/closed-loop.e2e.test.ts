@@ -142,6 +142,9 @@ describe.skipIf(!!skipReason)('closed loop: report a lead on a phone, accept it,
     expect(await page.getByTestId('project-reporter').textContent()).toContain('鼓楼街道 · 张晓');
     expect(await page.getByTestId('project-investment').textContent()).toBe('5,000.00 万元');
     expect(await page.getByTestId('intake-tag').first().textContent()).toBe('待受理');
+    // a lead moves on once accepted: no gate form yet, and no way around the inbox
+    expect(await page.getByTestId('gate-card').textContent()).toContain('线索等待受理');
+    expect(await page.getByTestId('gate-submit').count()).toBe(0);
     expect(await overflowX(page)).toBe(0);
     await screenshot(page, 'project-01-phone-lead');
 
@@ -261,6 +264,70 @@ describe.skipIf(!!skipReason)('closed loop: report a lead on a phone, accept it,
     expect(p.stage).toBe('signed');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  test('attributes, co-promoters that must add up to 100%, drop with a reason and reopen; a leader only reads', async () => {
+    expect(newProjectId).toBeGreaterThan(0);
+    const { context, page, errors } = await newPage(browser, DESKTOP);
+    await signIn(page, server.baseUrl, 'manager');
+    await page.getByTestId('header-user').waitFor();
+    await page.goto(`${server.baseUrl}/projects/${newProjectId}`);
+    await page.getByTestId('project-summary').waitFor();
+
+    // edit attributes in the drawer: only what changed is sent
+    await page.getByTestId('project-edit').click();
+    const drawer = page.getByTestId('project-edit-drawer');
+    await drawer.waitFor();
+    await drawer.locator('.ant-form-item', { hasText: '预计用工（人）' }).locator('input').fill('320');
+    await screenshot(page, 'project-07-edit-drawer');
+    const patched = page.waitForRequest((r) => r.method() === 'PATCH');
+    await page.getByTestId('project-edit-submit').click();
+    expect(JSON.parse((await patched).postData() ?? '{}')).toEqual({ expectedJobs: 320 });
+    await poll(() => toast(page).textContent()).toContain('已保存');
+
+    // co-promoters: the editor refuses anything but 100%
+    await page.getByTestId('co-edit').click();
+    await page.locator('.ant-modal:visible').getByText('添加单位').click();
+    await pickTreeOption(page, 'co-unit-1', '区商务局');
+    await poll(() => page.getByTestId('co-sum').textContent()).toBe('每一行都要选择单位并填写分成');
+    expect(await page.getByTestId('co-submit').isDisabled()).toBe(true);
+    await page.getByTestId('co-percent-1').fill('40');
+    await poll(() => page.getByTestId('co-sum').textContent()).toBe('合计须为 100%，当前 140.00%');
+    await page.locator('.ant-modal:visible').getByText('平均分配').click();
+    await poll(() => page.getByTestId('co-sum').textContent()).toBe('合计 100%');
+    await screenshot(page, 'project-08-co-promoters');
+    await page.getByTestId('co-submit').click();
+    await poll(async () => (await page.getByTestId('co-row').allTextContents()).sort()).toEqual(['区商务局50.0%', '鼓楼街道50.0%']);
+
+    // drop (the dialog says what happens), then reopen where it stopped
+    await page.getByTestId('project-drop').click();
+    expect(await page.locator('.ant-modal:visible').textContent()).toContain('可以重新启动，回到「签约」阶段');
+    await page.getByTestId('drop-submit').click();
+    await poll(() => page.locator('.ant-form-item-explain-error').allTextContents()).toContain('请填写原因');
+    await page.getByTestId('drop-reason').fill('企业投资计划调整');
+    await page.getByTestId('drop-submit').click();
+    await page.getByTestId('project-reopen').waitFor();
+    expect(await page.getByTestId('gate-card').textContent()).toContain('项目在「签约」阶段终止');
+    await screenshot(page, 'project-09-dropped');
+    await page.getByTestId('project-reopen').click();
+    await page.getByTestId('reopen-reason').fill('企业重新确认投资');
+    await page.getByTestId('reopen-submit').click();
+    await poll(() => page.getByTestId('gate-card').getAttribute('data-next')).toBe('registered');
+    await poll(() => toast(page).textContent()).toContain('项目已重新启动，回到「签约」');
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // a leader reads the same page without any of the actions
+    const leader = await newPage(browser, DESKTOP);
+    await signIn(leader.page, server.baseUrl, 'leader');
+    await leader.page.getByTestId('header-user').waitFor();
+    await leader.page.goto(`${server.baseUrl}/projects/${newProjectId}`);
+    await leader.page.getByTestId('gate-card').waitFor();
+    for (const id of ['project-edit', 'project-drop', 'gate-submit', 'co-edit']) expect(await leader.page.getByTestId(id).count()).toBe(0);
+    expect(await leader.page.getByTestId('menu-report-lead').count()).toBe(1);
+    expect(await leader.page.getByTestId('menu-inbox').count()).toBe(0);
+    expect(leader.errors).toEqual([]);
+    await leader.context.close();
   });
 
   test('the manager decides the open first-report claim, after a confirmation', async () => {

@@ -34,7 +34,8 @@ function CoPromotersModal({ project, onClose }: { project: ProjectDetail; onClos
   const sum = rows.reduce((s, r) => s + bpOf(r?.percent), 0);
   const ids = rows.map((r) => r?.unitId).filter((x): x is number => typeof x === 'number');
   const duplicate = new Set(ids).size !== ids.length;
-  const ok = sum === FULL && !duplicate && rows.length > 0 && rows.every((r) => r?.unitId && bpOf(r.percent) > 0);
+  const complete = rows.length > 0 && rows.every((r) => r?.unitId && bpOf(r.percent) > 0);
+  const ok = sum === FULL && !duplicate && complete;
 
   const even = () => {
     const shares = evenShares(rows.length);
@@ -86,11 +87,11 @@ function CoPromotersModal({ project, onClose }: { project: ProjectDetail; onClos
                       showSearch={{ treeNodeFilterProp: 'title' }}
                       treeDefaultExpandAll
                       placeholder={t('project.co.unit')}
-                      data-testid="co-unit"
+                      data-testid={`co-unit-${f.name}`}
                     />
                   </Form.Item>
                   <Form.Item name={[f.name, 'percent']} rules={[{ required: true, message: t('project.co.shareRequired') }]} style={{ width: 130 }}>
-                    <InputNumber<number> min={0.01} max={100} precision={2} suffix="%" style={{ width: '100%' }} data-testid="co-percent" />
+                    <InputNumber<number> min={0.01} max={100} precision={2} suffix="%" style={{ width: '100%' }} data-testid={`co-percent-${f.name}`} />
                   </Form.Item>
                   <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} disabled={fields.length <= 1} aria-label={t('common.delete')} />
                 </Flex>
@@ -111,7 +112,7 @@ function CoPromotersModal({ project, onClose }: { project: ProjectDetail; onClos
         style={{ marginTop: 16 }}
         type={ok ? 'success' : 'warning'}
         showIcon
-        title={<span data-testid="co-sum">{duplicate ? t('project.co.duplicate') : sum === FULL ? t('project.co.sumOk') : t('project.co.sumBad', { p: `${decimal(sum / 100)}%` })}</span>}
+        title={<span data-testid="co-sum">{duplicate ? t('project.co.duplicate') : !complete ? t('project.co.incomplete') : sum === FULL ? t('project.co.sumOk') : t('project.co.sumBad', { p: `${decimal(sum / 100)}%` })}</span>}
       />
     </Modal>
   );

@@ -1,6 +1,7 @@
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -63,10 +64,10 @@ function evidenceInput(field: EvidenceField, currency: string, lang: string, t: 
   return <Input placeholder={t(`project.evidencePlaceholder.${field}`)} data-testid={testId} />;
 }
 
-type Props = { project: ProjectDetail; onDrop: () => void; onReopen: () => void; reopenTo: Stage | undefined };
+type Props = { project: ProjectDetail; onDrop: () => void; onReopen: () => void; reopenTo: Stage | undefined; inbox: boolean };
 
 /** The next stage's gate: what evidence it needs, a form to give it, and the move forward. */
-export function GateCard({ project, onDrop, onReopen, reopenTo }: Props) {
+export function GateCard({ project, onDrop, onReopen, reopenTo, inbox }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { message } = App.useApp();
@@ -76,6 +77,28 @@ export function GateCard({ project, onDrop, onReopen, reopenTo }: Props) {
   const next = project.nextStage;
   const fields = project.gateFields.filter(isEvidenceField);
   const watched = (Form.useWatch('evidence', form) ?? {}) as Values['evidence'];
+
+  // a lead moves on once accepted (the server would take a transition as acceptance, skipping the inbox)
+  if (project.intake !== 'accepted') {
+    return (
+      <Card size="small" title={t(`project.intake.${project.intake}`)} style={{ marginBottom: 16 }} data-testid="gate-card" data-next="">
+        <Typography.Paragraph style={{ margin: 0 }}>
+          {t(`project.gate.intake.${project.intake}`)}
+          {project.intakeNote ? (
+            <>
+              <br />
+              <Typography.Text type="secondary">{project.intakeNote}</Typography.Text>
+            </>
+          ) : null}
+        </Typography.Paragraph>
+        {project.intake === 'pending' && inbox ? (
+          <Link to="/inbox" data-testid="gate-to-inbox">
+            {t('project.gate.toInbox')}
+          </Link>
+        ) : null}
+      </Card>
+    );
+  }
 
   if (project.stage === 'dropped') {
     return (

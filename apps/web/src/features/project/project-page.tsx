@@ -207,7 +207,7 @@ export function ProjectPage() {
       <Summary project={p} entries={timeline.data} stoppedAt={stoppedAt} />
       <Row gutter={16}>
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 8, order: 2 }}>
-          <GateCard project={p} reopenTo={stoppedAt} onDrop={() => setDialog('drop')} onReopen={() => setDialog('reopen')} />
+          <GateCard project={p} inbox={closedLoop.intake(me)} reopenTo={stoppedAt} onDrop={() => setDialog('drop')} onReopen={() => setDialog('reopen')} />
           <CoPromotersCard project={p} canManage={p.canEdit && closedLoop.coPromoters(me)} />
         </Col>
         <Col xs={{ span: 24, order: 2 }} lg={{ span: 16, order: 1 }}>
