@@ -158,6 +158,8 @@ export const ProjectDetail = ProjectListItem.extend({
   enterprise: z.object({ id: z.number().int(), name: z.string(), uscc: z.string().nullable(), origin: z.string().nullable(), industryCode: z.string().nullable() }),
   coPromoters: z.array(CoPromoter),
   nextStage: Stage.nullable(),
+  /** where a dropped project returns when reopened */
+  reopenTo: Stage.nullable(),
   /** the fields the next gate asks for */
   gateFields: z.array(z.string()),
   capitalTotals: z.array(z.object({ category: CapitalCategory, currency: z.string(), amountMinor: z.number() })),

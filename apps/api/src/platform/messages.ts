@@ -60,6 +60,7 @@ const MESSAGES = {
   gate_evidence: ['缺少进入该阶段所需的材料，请补全标出的字段', 'Evidence for this stage is missing; complete the marked fields'],
   gate_evidence_missing: ['必填', 'Required'],
   reason_required: ['请填写原因', 'A reason is required'],
+  lead_not_accepted: ['线索尚未受理，请先在线索收件箱中受理并指派', 'The lead has not been accepted yet: accept and assign it in the inbox first'],
   intake_done: ['该线索已处理', 'This lead has already been handled'],
   merge_self: ['不能合并到自身', 'A lead cannot merge into itself'],
   reversal_of_reversal: ['冲销记录不能再冲销', 'A reversing entry cannot itself be reversed'],

@@ -258,14 +258,18 @@ export async function matchCandidates(ctx: RequestContext, q: { keys: string[]; 
   return queryRows<MatchRow>(ctx.db, sql.join(parts, sql` union all `));
 }
 
-/** How many projects each enterprise has (a plain count: the projects module owns the rest). */
+/**
+ * How many open projects each enterprise has — the ones a new report must join or claim (not
+ * dropped, rejected or merged). A plain count: the projects module owns the rest.
+ */
 export async function projectCounts(ctx: RequestContext, ids: number[]): Promise<Map<number, number>> {
   if (!ids.length) return new Map();
   const rows = await queryRows<{ id: number; n: number }>(
     ctx.db,
     sql`select p.enterprise_id as id, count(*)::int as n from projects p
         join enterprises e on e.id = p.enterprise_id
-        where e.region_id = ${ctx.scope.regionId} and p.enterprise_id in (${sql.join(
+        where e.region_id = ${ctx.scope.regionId} and p.stage <> 'dropped' and p.intake in ('pending', 'accepted')
+          and p.enterprise_id in (${sql.join(
           ids.map((i) => sql`${i}`),
           sql`, `,
         )})

@@ -219,3 +219,35 @@ describe('project list filters', () => {
     }
   });
 });
+
+describe('intake before gates, duplicates by name, reopen target', () => {
+  let t: TestApp;
+  let promoter: string;
+  let manager: string;
+  beforeAll(async () => {
+    t = await startTestApp((d) => seedDemo(d.db, undefined, false));
+    promoter = await t.login('promoter.gulou', DEMO_PASSWORD);
+    manager = await t.login('manager', DEMO_PASSWORD);
+  });
+  afterAll(() => t?.close());
+
+  it('a pending lead cannot move until it is accepted', async () => {
+    const r = (await t.call('POST', '/api/leads', { cookie: promoter, body: { newEnterprise: { name: '宁波受理测试科技有限公司' }, contactName: '王', projectType: 'new', source: 'visit' } })).json();
+    const early = await t.call('POST', `/api/projects/${r.projectId}/transition`, { cookie: promoter, body: { to: 'negotiating' } });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('lead_not_accepted');
+    const me = (await t.call('GET', '/api/auth/me', { cookie: promoter })).json();
+    await t.call('POST', `/api/projects/${r.projectId}/accept`, { cookie: manager, body: { unitId: me.unitId } });
+    expect((await t.call('POST', `/api/projects/${r.projectId}/transition`, { cookie: promoter, body: { to: 'negotiating' } })).statusCode).toBe(200);
+    await t.call('POST', `/api/projects/${r.projectId}/transition`, { cookie: promoter, body: { to: 'dropped', reason: '暂缓' } });
+    expect((await t.call('GET', `/api/projects/${r.projectId}`, { cookie: promoter })).json().reopenTo).toBe('negotiating');
+  });
+
+  it('a "new" enterprise written like a known one is the known one', async () => {
+    const first = (await t.call('POST', '/api/leads', { cookie: promoter, body: { newEnterprise: { name: '寰采星科技（宁波）有限公司' }, contactName: '程', projectType: 'new', source: 'fund' } })).json();
+    const again = await t.call('POST', '/api/leads', { cookie: promoter, body: { newEnterprise: { name: '寰采星科技(宁波)有限公司 ' }, contactName: '程', projectType: 'new', source: 'fund' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('duplicate_project');
+    expect(first.outcome).toBe('reported');
+  });
+});

@@ -18,6 +18,7 @@ import type { Activity, Arbitration, CapitalRecord, ListProjectsQuery, ProjectLi
 import type { RequestContext } from '../../platform/context.js';
 import { unitInScope } from '../../platform/access.js';
 import { DEFAULT_SLA, type LightSql } from './lights.js';
+import { normaliseName } from '../enterprises/names.js';
 
 const iso = (col: SQL | unknown) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 const isoOrNull = (col: SQL | unknown) => sql<string | null>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -572,6 +573,15 @@ export async function findEnterpriseByUscc(ctx: RequestContext, uscc: string) {
     .select({ id: enterprises.id, name: enterprises.name, regionId: enterprises.regionId })
     .from(enterprises)
     .where(eq(enterprises.uscc, uscc));
+  return e;
+}
+
+export async function findEnterpriseByName(ctx: RequestContext, name: string) {
+  const [e] = await ctx.db
+    .select({ id: enterprises.id, name: enterprises.name, regionId: enterprises.regionId })
+    .from(enterprises)
+    .where(and(eq(enterprises.regionId, ctx.scope.regionId), eq(enterprises.nameNorm, normaliseName(name))))
+    .limit(1);
   return e;
 }
 

@@ -56,6 +56,7 @@ export async function getProject(ctx: RequestContext, id: number): Promise<Proje
     source: rest.source as ProjectDetail['source'],
     enterprise: { id: p.enterpriseId, name: p.enterpriseName, uscc: enterpriseUscc, origin: p.origin, industryCode: enterpriseIndustry },
     nextStage,
+    reopenTo: p.stage === 'dropped' ? ((await repo.stageBeforeDrop(ctx, id)) ?? null) : null,
     gateFields: nextStage ? GATE_FIELDS[nextStage] : [],
     canEdit: hasRole(ctx, ...EDIT_ROLES),
   };
@@ -92,7 +93,8 @@ export async function reportLead(ctx: RequestContext, input: ReportLead): Promis
     enterpriseName = e.name;
   } else {
     const uscc = input.newEnterprise!.uscc?.trim().toUpperCase() || undefined;
-    const known = uscc ? await repo.findEnterpriseByUscc(ctx, uscc) : undefined;
+    // the same credit code, or the same normalised name, is the enterprise the registry already has
+    const known = (uscc ? await repo.findEnterpriseByUscc(ctx, uscc) : undefined) ?? (await repo.findEnterpriseByName(ctx, input.newEnterprise!.name));
     if (known && known.regionId !== ctx.scope.regionId) throw new AppError(409, 'uscc_elsewhere', {}, { 'newEnterprise.uscc': 'uscc_elsewhere' });
     enterpriseId = known?.id ?? (await createEnterpriseForLead(ctx, { name: input.newEnterprise!.name, uscc }));
     enterpriseName = known?.name ?? input.newEnterprise!.name;
@@ -185,12 +187,14 @@ export async function setCoPromoters(ctx: RequestContext, id: number, input: Set
 
 export async function transition(ctx: RequestContext, id: number, input: Transition) {
   const p = await forCommand(ctx, id);
+  // a lead moves once the centre or the unit has taken it in; dropping one is rejecting it
+  if (p.intake !== 'accepted') throw new AppError(409, 'lead_not_accepted', {}, { to: 'lead_not_accepted' });
   const from = p.stage as Stage;
   const reopenTo = from === 'dropped' ? await repo.stageBeforeDrop(ctx, id) : undefined;
   const check = checkTransition(from, input.to, input.evidence, input.reason, reopenTo);
   if (!check.ok) throw new AppError(check.code === 'bad_transition' ? 409 : 400, check.code, { from: STAGE_LABELS[from][ctx.lang === 'en-US' ? 'en' : 'zh'] }, check.fields);
   const ev = check.evidence;
-  const patch: Partial<repo.NewProject> = { stage: input.to, stageAt: new Date(), intake: p.intake === 'pending' ? 'accepted' : p.intake };
+  const patch: Partial<repo.NewProject> = { stage: input.to, stageAt: new Date() };
   if (input.to === 'signed') {
     patch.signedAt = ev.contractDate as string;
     patch.investmentMinor = ev.agreedInvestmentMinor as number;
