@@ -5,7 +5,7 @@ import { loadIndustries } from './seeds/industries.js';
 
 /** Opens the database, refuses a non-UTF-8 one, migrates, and fills demo data into an empty one when asked. */
 export async function openAndPrepare(config: Config, log: (m: string) => void = () => {}): Promise<Database> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   try {
     await checkUtf8(database);
     await runMigrations(database);
