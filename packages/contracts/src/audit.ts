@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Text } from './common.js';
+import { Id, Text, IsoDate } from './common.js';
 
 export const AuditEntry = z.object({
   id: z.number().int(),
@@ -16,7 +16,6 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'i18n:date_format' });
 
 export const ListAuditQuery = z
   .object({

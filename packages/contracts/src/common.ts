@@ -5,6 +5,9 @@ export const Id = z.coerce.number().int().positive().max(2147483647);
 export const IdParams = z.object({ id: Id }).strict();
 export type IdParams = z.infer<typeof IdParams>;
 
+/** A calendar date as users and reports write it (Asia/Shanghai days). */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'i18n:date_format' });
+
 export const Lang = z.enum(['zh-CN', 'en-US']);
 export type Lang = z.infer<typeof Lang>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Name, Text } from './common.js';
+import { Id, Name, Text, IsoDate } from './common.js';
 import { Stage } from './stages.js';
 
 export const ProjectType = z.enum(['new', 'expansion', 'zhejiang_returning', 'foreign']);
@@ -21,7 +21,6 @@ export const CAPITAL_CURRENCY: Record<CapitalCategory, 'USD' | 'CNY'> = {
   zhejiang_returning: 'CNY',
 };
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'i18n:date_format' });
 const Currency = z.enum(['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP']);
 const Amount = z.number().int().min(0).max(1e15);
 const Phone = Text(20).regex(/^[0-9+\- ]*$/, { message: 'i18n:phone_chars' });

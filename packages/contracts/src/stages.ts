@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Name, Text } from './common.js';
+import { Name, Text, IsoDate } from './common.js';
 
 /**
  * The project lifecycle, in one table that the service, the UI and the tests all read:
@@ -30,7 +30,6 @@ export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
   dropped: { zh: '终止', en: 'Dropped' },
 };
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'i18n:date_format' });
 const Currency = z.enum(['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP']);
 /** An amount in minor units (分); positive and below 10^15 (ten trillion yuan). */
 const Amount = z.number().int().positive().max(1e15);
