@@ -199,18 +199,7 @@ export function ProjectFilterControls({ filters, onChange, stacked, hideStage }:
             data-testid="projects-owner-filter"
           />
         ) : (
-          <Select
-            allowClear
-            style={{ width: '100%' }}
-            placeholder={t('projects.filters.mine')}
-            value={filters.mine}
-            onChange={(v: 'owner' | 'reporter' | undefined) => onChange({ mine: v })}
-            options={[
-              { value: 'owner', label: t('projects.filters.mineOwner') },
-              { value: 'reporter', label: t('projects.filters.mineReporter') },
-            ]}
-            data-testid="projects-mine-filter"
-          />
+          <MineFilter value={filters.mine} onChange={(mine) => onChange({ mine })} />
         )}
       </Col>
       <Col {...col(6)}>
@@ -258,21 +247,29 @@ export function ProjectFilterControls({ filters, onChange, stacked, hideStage }:
       </Col>
       {canPickOwners ? (
         <Col {...col(4)}>
-          <Select
-            allowClear
-            style={{ width: '100%' }}
-            placeholder={t('projects.filters.mine')}
-            value={filters.mine}
-            onChange={(v: 'owner' | 'reporter' | undefined) => onChange({ mine: v })}
-            options={[
-              { value: 'owner', label: t('projects.filters.mineOwner') },
-              { value: 'reporter', label: t('projects.filters.mineReporter') },
-            ]}
-            data-testid="projects-mine-filter"
-          />
+          <MineFilter value={filters.mine} onChange={(mine) => onChange({ mine })} />
         </Col>
       ) : null}
     </Row>
+  );
+}
+
+/** 我负责的 / 我上报的: one select, shown where the owner picker is not. */
+function MineFilter({ value, onChange }: { value: 'owner' | 'reporter' | undefined; onChange: (v: 'owner' | 'reporter' | undefined) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      allowClear
+      style={{ width: '100%' }}
+      placeholder={t('projects.filters.mine')}
+      value={value}
+      onChange={onChange}
+      options={[
+        { value: 'owner', label: t('projects.filters.mineOwner') },
+        { value: 'reporter', label: t('projects.filters.mineReporter') },
+      ]}
+      data-testid="projects-mine-filter"
+    />
   );
 }
 
