@@ -5,3 +5,4 @@ export * from './audit.js';
 export * from './enterprises.js';
 export * from './stages.js';
 export * from './projects.js';
+export * from './assessment.js';

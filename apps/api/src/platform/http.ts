@@ -41,6 +41,12 @@ type Common<P, Q, B> = {
    * region's settings ('own-region'); the scope-matrix test requires one or the other.
    */
   acts?: 'self' | 'own-region';
+  /**
+   * 'region-names': the answer names units and people across the caller's region on purpose
+   * (published rankings: 以贡献论英雄 is read by everyone). It still reveals no record: the
+   * scope-matrix test then accepts unit and user names of the caller's own region, nothing more.
+   */
+  reveals?: 'region-names';
   /** Commands run in one transaction by default; login records failures outside of one. */
   transaction?: boolean;
   /** a larger request body limit in bytes for this route (file uploads as base64 JSON) */
@@ -270,6 +276,7 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
       'x-wutong-roles': r.public ? [] : (r.roles ?? []),
       'x-wutong-entities': r.entities ?? {},
       'x-wutong-acts': r.acts ?? null,
+      'x-wutong-reveals': r.reveals ?? null,
     };
     if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } };
     if (!r.public) op.security = [{ session: [] }];

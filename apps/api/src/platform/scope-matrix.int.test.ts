@@ -22,6 +22,7 @@ type Op = {
   isPublic: boolean;
   entities: Record<string, string>;
   acts: string | null;
+  reveals: string | null;
   pathParams: string[];
   queryParams: string[];
   body?: Record<string, unknown>;
@@ -62,6 +63,7 @@ describe('scope matrix: no caller sees or touches another unit’s records throu
           isPublic: op['x-wutong-public'] as boolean,
           entities: op['x-wutong-entities'] as Record<string, string>,
           acts: op['x-wutong-acts'] as string | null,
+          reveals: (op['x-wutong-reveals'] as string | null | undefined) ?? null,
           pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
           queryParams: params.filter((p) => p.in === 'query').map((p) => p.name),
           body,
@@ -79,15 +81,17 @@ describe('scope matrix: no caller sees or touches another unit’s records throu
   const visible = (caller: (typeof FIXTURE_CALLERS)[number], r: Rec) =>
     caller.sees.includes(r.unit) || r.owner === caller.username || (!!r.regionWide && regionOf(r.unit) === regionOf(caller.unit));
 
-  function assertNoLeak(caller: (typeof FIXTURE_CALLERS)[number], body: string, where: string) {
+  function assertNoLeak(caller: (typeof FIXTURE_CALLERS)[number], body: string, where: string, reveals: string | null = null) {
+    // a published ranking names the units and people of the caller's region, and nothing beyond it
+    const sameRegion = (unit: string) => reveals === 'region-names' && regionOf(unit) === regionOf(caller.unit);
     for (const m of body.matchAll(/«([A-Z0-9]+)»/g)) {
       const unit = m[1]!;
       // one's own unit and region are named in one's own profile (the header shows them)
-      if (!caller.sees.includes(unit) && unit !== caller.unit && unit !== regionOf(caller.unit)) throw new Error(`${caller.username} got unit «${unit}» from ${where}`);
+      if (!caller.sees.includes(unit) && unit !== caller.unit && unit !== regionOf(caller.unit) && !sameRegion(unit)) throw new Error(`${caller.username} got unit «${unit}» from ${where}`);
     }
     for (const m of body.matchAll(/‹([a-z0-9_]+)›/g)) {
       const u = fx.users.find((x) => x.username === m[1])!;
-      if (!visible(caller, { id: u.id, unit: u.unit, owner: u.username })) throw new Error(`${caller.username} got user ‹${u.username}› from ${where}`);
+      if (!visible(caller, { id: u.id, unit: u.unit, owner: u.username }) && !sameRegion(u.unit)) throw new Error(`${caller.username} got user ‹${u.username}› from ${where}`);
     }
   }
 
@@ -172,7 +176,7 @@ describe('scope matrix: no caller sees or touches another unit’s records throu
           const { url } = build({});
           const res = await t.call('GET', url, { cookie });
           expect(res.statusCode, where).toBe(200);
-          assertNoLeak(caller, res.body, where);
+          assertNoLeak(caller, res.body, where, op.reveals);
           counts.lists++;
         }
 
@@ -187,7 +191,7 @@ describe('scope matrix: no caller sees or touches another unit’s records throu
               const res = await t.call('GET', url, { cookie });
               if (op.pathParams.includes(f)) expect(res.statusCode, w).toBe(404);
               else expect([200, 404], w).toContain(res.statusCode);
-              assertNoLeak(caller, res.body, w);
+              assertNoLeak(caller, res.body, w, op.reveals);
             } else {
               const before = await fingerprint();
               const res = await t.call(op.method, url, { cookie, body });
@@ -202,7 +206,7 @@ describe('scope matrix: no caller sees or touches another unit’s records throu
             if (mine) {
               const res = await t.call('GET', build({ ...inScope, [f]: mine.id }).url, { cookie });
               expect(res.statusCode, `${where} in scope`).toBe(200);
-              assertNoLeak(caller, res.body, where);
+              assertNoLeak(caller, res.body, where, op.reveals);
               counts.allowedReads++;
             }
           }

@@ -1,3 +1,4 @@
+import { projectChanged } from './project-changed.js';
 import {
   CAPITAL_CURRENCY,
   GATE_FIELDS,
@@ -114,6 +115,7 @@ export async function reportLead(ctx: RequestContext, input: ReportLead): Promis
         notes: `${ctx.user.unitName} ${ctx.user.displayName} 加入协同招商${input.note ? `：${input.note}` : ''}`,
       });
       await audit(ctx, { action: 'join', entity: 'project', entityId: existing.id, unitId: existing.unitId, after: { unitId: ctx.user.unitId, added } });
+      await projectChanged(ctx, existing.id, 'co_promoters');
       return { outcome: 'joined', projectId: existing.id, arbitrationId: null, followUpUnit: existing.unitName, followUpBy: followUpDate(new Date()) };
     }
     const arbitrationId = await repo.insertArbitration(ctx, { projectId: existing.id, reason: input.claimReason! });
@@ -145,6 +147,7 @@ export async function reportLead(ctx: RequestContext, input: ReportLead): Promis
   await repo.setCoPromoters(ctx, id, [{ unitId: ctx.user.unitId, shareBp: 10000 }]);
   await repo.insertStageEvent(ctx, { projectId: id, fromStage: null, toStage: 'lead', evidence: {} });
   await audit(ctx, { action: 'report', entity: 'project', entityId: id, unitId: ctx.user.unitId, after: { name, enterpriseId, ...input } });
+  await projectChanged(ctx, id, 'reported');
   return { outcome: 'reported', projectId: id, arbitrationId: null, followUpUnit: ctx.user.unitName, followUpBy: followUpDate(new Date()) };
 }
 
@@ -171,6 +174,7 @@ export async function updateProject(ctx: RequestContext, id: number, input: Upda
     ...(input.name ? { nameInitials: await initials(input.name) } : {}),
   });
   await audit(ctx, { action: 'update', entity: 'project', entityId: id, unitId: before.unitId, before, after: input });
+  await projectChanged(ctx, id, 'updated');
   return getProject(ctx, id);
 }
 
@@ -182,6 +186,7 @@ export async function setCoPromoters(ctx: RequestContext, id: number, input: Set
   const before = await repo.coPromoters(ctx, id);
   await repo.setCoPromoters(ctx, id, input.units);
   await audit(ctx, { action: 'co_promoters', entity: 'project', entityId: id, unitId: p.unitId, before, after: input.units });
+  await projectChanged(ctx, id, 'co_promoters');
   return getProject(ctx, id);
 }
 
@@ -212,6 +217,7 @@ export async function transition(ctx: RequestContext, id: number, input: Transit
   await repo.insertStageEvent(ctx, { projectId: id, fromStage: from, toStage: input.to, evidence: ev, reason: input.reason });
   await repo.updateProject(ctx, id, patch);
   await audit(ctx, { action: 'transition', entity: 'project', entityId: id, unitId: p.unitId, before: { stage: from }, after: { stage: input.to, evidence: ev, reason: input.reason } });
+  await projectChanged(ctx, id, 'transition');
   return getProject(ctx, id);
 }
 
@@ -232,6 +238,7 @@ export async function acceptLead(ctx: RequestContext, id: number, input: AcceptL
   const shares = await repo.coPromoters(ctx, id);
   if (!shares.some((s) => s.unitId === input.unitId)) await repo.addCoPromoterIfAbsent(ctx, id, input.unitId);
   await audit(ctx, { action: 'accept', entity: 'project', entityId: id, unitId: input.unitId, before: { unitId: p.unitId, ownerUserId: p.ownerUserId }, after: input });
+  await projectChanged(ctx, id, 'accepted');
   return getProject(ctx, id);
 }
 
@@ -242,6 +249,7 @@ export async function rejectLead(ctx: RequestContext, id: number, reason: string
   if (p.intake !== 'pending') throw conflict('intake_done');
   await repo.updateProject(ctx, id, { intake: 'rejected', intakeNote: reason });
   await audit(ctx, { action: 'reject', entity: 'project', entityId: id, unitId: p.unitId, after: { reason } });
+  await projectChanged(ctx, id, 'rejected');
   return getProject(ctx, id);
 }
 
@@ -257,6 +265,8 @@ export async function mergeLead(ctx: RequestContext, id: number, input: MergeLea
   // the reporting unit keeps its part as a co-promoter of the surviving project
   if (p.reportedByUnitId) await repo.addCoPromoterIfAbsent(ctx, into.id, p.reportedByUnitId);
   await audit(ctx, { action: 'merge', entity: 'project', entityId: id, unitId: p.unitId, after: input });
+  await projectChanged(ctx, id, 'merged');
+  await projectChanged(ctx, into.id, 'co_promoters');
   return getProject(ctx, into.id);
 }
 
@@ -267,6 +277,7 @@ export async function addActivity(ctx: RequestContext, id: number, input: Create
   const activityId = await repo.insertActivity(ctx, { ...input, projectId: id, unitId: p.unitId });
   await repo.refreshFollowUp(ctx, id);
   await audit(ctx, { action: 'activity', entity: 'project', entityId: id, unitId: p.unitId, after: { activityId, ...input } });
+  await projectChanged(ctx, id, 'activity');
   return { items: await repo.listActivities(ctx, id) };
 }
 
@@ -287,6 +298,7 @@ export async function addCapital(ctx: RequestContext, id: number, input: CreateC
     note: input.note || null,
   });
   await audit(ctx, { action: 'capital', entity: 'project', entityId: id, unitId: p.unitId, after: { recordId, ...input } });
+  await projectChanged(ctx, id, 'capital');
   return { items: await repo.listCapital(ctx, id) };
 }
 
@@ -308,6 +320,7 @@ export async function reverseCapital(ctx: RequestContext, id: number, recordId: 
     reversesId: rec.id,
   });
   await audit(ctx, { action: 'capital_reverse', entity: 'project', entityId: id, unitId: p.unitId, after: { recordId, reversal, reason } });
+  await projectChanged(ctx, id, 'capital');
   return { items: await repo.listCapital(ctx, id) };
 }
 
@@ -390,7 +403,10 @@ export async function addTripVisit(ctx: RequestContext, tripId: number, input: C
     nextStep: input.nextStep || null,
     nextDue: input.nextDue || null,
   });
-  if (projectId) await repo.refreshFollowUp(ctx, projectId);
+  if (projectId) {
+    await repo.refreshFollowUp(ctx, projectId);
+    await projectChanged(ctx, projectId, 'activity');
+  }
   await audit(ctx, { action: 'visit', entity: 'trip', entityId: tripId, unitId: trip.unitId, after: { projectId, ...input } });
   return getTrip(ctx, tripId);
 }
@@ -418,6 +434,7 @@ export async function decideArbitration(ctx: RequestContext, id: number, input: 
     await repo.addCoPromoterIfAbsent(ctx, a.projectId, a.claimantUnitId);
   }
   await audit(ctx, { action: `arbitration_${input.decision}`, entity: 'arbitration', entityId: id, unitId: a.claimantUnitId, before: a, after: input });
+  await projectChanged(ctx, a.projectId, 'arbitration');
   const [after] = await repo.listArbitrations(ctx, true, id);
   const { projectUnitId: _u, claimantUserId: _c, ...rest } = after!;
   return rest;
