@@ -1,9 +1,13 @@
-// npm run bench -- projects [--projects N] [--db pglite|postgres] [--seconds S]
+// npm run bench -- projects [--projects N] [--db pglite|postgres] [--seconds S] [--profile DIR]
 // Starts the app on N generated projects and loads it with autocannon (20 connections), signed in
 // as a manager: the project list filtered by stage and unit, sorted by date, 20 a page; and one
-// project by id. Prints one JSON line per database.
+// project by id. Prints one JSON line per database, and to stderr the CPU time per request of the
+// app, of the PostgreSQL backends serving it and of the load generator (autocannon, in this process),
+// which says more than requests per second on a busy machine. --profile DIR writes the app's
+// V8 CPU profile (node --cpu-prof) there.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -98,10 +102,13 @@ async function prepare(kind: DbChoice, n: number): Promise<{ env: Record<string,
   return { env: { DATABASE_URL: u.toString(), WUTONG_DEMO: '0' }, cleanup: async () => {} };
 }
 
-async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/api/src/main.ts')], {
+async function startServer(env: Record<string, string>, port: number, profileDir?: string): Promise<ChildProcess> {
+  const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', join(ROOT, 'apps/api/src/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    // no scheduled jobs in the measured instance: on a freshly generated database their first runs
+    // (catching up over every project) would hold PGlite for seconds and be measured as the list
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', WUTONG_SCHEDULER: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 600; i++) {
@@ -116,6 +123,36 @@ async function startServer(env: Record<string, string>, port: number): Promise<C
   throw new Error('server did not start');
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * CPU time per request, in ms, of the app process and of the PostgreSQL backends serving it:
+ * steadier than requests per second on a busy machine, where other processes take cores.
+ */
+async function cpuMeter(server: ChildProcess, backends: () => Promise<number[]>) {
+  const pids = await backends();
+  const client = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
+  const read = () => ({ app: cpuSeconds(server.pid), db: pids.reduce((s, p) => s + (cpuSeconds(p) || 0), 0), client: client() });
+  const start = read();
+  return (requests: number) => {
+    const end = read();
+    const per = (a: number, b: number) => Math.round(((b - a) * 1000 * 100) / requests) / 100;
+    return { app: per(start.app, end.app), db: pids.length ? per(start.db, end.db) : null, client: per(start.client, end.client) };
+  };
+}
+
 async function load(url: string, cookie: string, seconds: number, paths: string[]) {
   let i = 0;
   const r = await autocannon({
@@ -126,17 +163,26 @@ async function load(url: string, cookie: string, seconds: number, paths: string[
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
   });
   if (r.non2xx) throw new Error(`${r.non2xx} non-2xx answers from ${paths[0]}`);
-  return { rps: Math.round(r.requests.average), p99: r.latency.p99 };
+  return { rps: Math.round(r.requests.average), p99: r.latency.p99, requests: r.requests.total };
 }
 
 export async function main(argv: string[]) {
-  const a = args(argv, { projects: { type: 'string' }, db: { type: 'string' }, seconds: { type: 'string' } });
+  const a = args(argv, { projects: { type: 'string' }, db: { type: 'string' }, seconds: { type: 'string' }, profile: { type: 'string' } });
   const n = Number(a.projects ?? 100_000);
   const seconds = Number(a.seconds ?? 10);
   for (const kind of dbTargets(a.db)) {
     const { env, cleanup } = await prepare(kind, n);
     const port = await freePort();
-    const server = await startServer(env, port);
+    const server = await startServer(env, port, a.profile);
+    // the PostgreSQL backends serving the app: their CPU is the database's share of a request
+    const backends = async () => {
+      if (!env.DATABASE_URL) return [];
+      const c = new pg.Client({ connectionString: serverUrl() });
+      await c.connect();
+      const r = await c.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [new URL(env.DATABASE_URL).pathname.slice(1)]);
+      await c.end();
+      return r.rows.map((x) => x.pid);
+    };
     try {
       const base = `http://127.0.0.1:${port}`;
       const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'manager', password: DEMO_PASSWORD }) });
@@ -148,10 +194,21 @@ export async function main(argv: string[]) {
       const getPaths = ids.map((id) => `/api/projects/${id}`);
       // warm up both paths before measuring
       await load(base, cookie, 2, listPaths);
+      const listCpu = await cpuMeter(server, backends);
       const list = await load(base, cookie, seconds, listPaths);
+      const listMs = listCpu(list.requests);
       await load(base, cookie, 1, getPaths);
+      const getCpu = await cpuMeter(server, backends);
       const get = await load(base, cookie, seconds, getPaths);
+      const getMs = getCpu(get.requests);
       console.log(JSON.stringify({ bench: 'projects', db: kind, projects: n, list_rps: list.rps, list_p99_ms: list.p99, get_rps: get.rps, get_p99_ms: get.p99 }));
+      // CPU per request (ms): the app process (with PGlite: the database too), the PostgreSQL backends, autocannon
+      console.error(
+        JSON.stringify({
+          cpu_ms_per_request: { list_app: listMs.app, list_db: listMs.db, list_client: listMs.client, get_app: getMs.app, get_db: getMs.db, get_client: getMs.client },
+          load: loadavg().map((x) => Math.round(x * 100) / 100),
+        }),
+      );
     } finally {
       server.kill('SIGTERM');
       await new Promise((r) => server.once('exit', r));

@@ -17,11 +17,24 @@ import { systemRoutes } from './modules/system/system.routes.js';
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes.js';
 import { industryRoutes } from './modules/industries/industries.routes.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
+import { schedulerRoutes } from './modules/scheduler/scheduler.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { webhookRoutes } from './modules/webhooks/webhooks.routes.js';
+// scheduled jobs register themselves on import (see modules/scheduler/jobs.ts)
+import './modules/notifications/lights.job.js';
+import './modules/coordination/coordination.jobs.js';
+import { coordinationRoutes } from './modules/coordination/coordination.routes.js';
+import { pointsRoutes } from './modules/points/points.routes.js';
+import './modules/bulletins/bulletins.jobs.js';
+import './modules/assessment-close/close.jobs.js';
+import { bulletinRoutes } from './modules/bulletins/bulletins.routes.js';
+import { assessmentCloseRoutes } from './modules/assessment-close/close.routes.js';
 
 export const BODY_LIMIT = 256 * 1024;
 
 export function allRoutes(config: Config): AnyRoute[] {
-  return [...systemRoutes, ...authRoutes(config), ...orgRoutes, ...userRoutes, ...auditRoutes, ...projectRoutes, ...enterpriseRoutes, ...industryRoutes];
+  return [...systemRoutes, ...authRoutes(config), ...orgRoutes, ...userRoutes, ...auditRoutes, ...projectRoutes, ...enterpriseRoutes, ...industryRoutes, ...assessmentRoutes, ...schedulerRoutes, ...notificationRoutes, ...webhookRoutes, ...pointsRoutes, ...coordinationRoutes, ...bulletinRoutes, ...assessmentCloseRoutes];
 }
 
 export async function buildApp(database: Database, config: Config, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {

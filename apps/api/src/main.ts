@@ -2,6 +2,7 @@ import { DatabaseRefused } from '@wutong/db';
 import { loadConfig } from './platform/config.js';
 import { openAndPrepare } from './bootstrap.js';
 import { buildApp } from './app.js';
+import { startBackground } from './modules/scheduler/runtime.js';
 
 const started = Date.now();
 const config = loadConfig();
@@ -16,7 +17,11 @@ try {
   throw e;
 }
 const app = await buildApp(database, config);
+// scheduled jobs and webhook deliveries (WUTONG_SCHEDULER=0 turns them off on this instance)
+const background =
+  process.env.WUTONG_SCHEDULER === '0' ? null : startBackground(database, { log: (msg, data) => app.log.info(data ?? {}, `[scheduler] ${msg}`) });
 const shutdown = async () => {
+  await background?.stop();
   await app.close();
   await database.close();
   process.exit(0);

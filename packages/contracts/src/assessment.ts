@@ -208,7 +208,10 @@ export const FactsQuery = z
     year: Year.optional(),
     month: z.coerce.number().int().min(1).max(12).optional(),
     unitId: Id.optional(),
-    section: z.string().regex(/^[A-T]$/).optional(),
+    /** 'true': the unit's own records only, not its children's (the cockpit's byUnit entry of the unit shown itself) */
+    unitOnly: z.enum(['true', 'false']).optional(),
+    /** a GB/T 4754 section letter; 'none' = projects without a classified industry */
+    section: z.union([z.string().regex(/^[A-T]$/), z.literal('none')]).optional(),
     /** 0 = projects without a key block */
     keyBlockId: z.coerce.number().int().nonnegative().max(2147483647).optional(),
     origin: z.union([EnterpriseOrigin, z.literal('none')]).optional(),
@@ -268,6 +271,26 @@ export const ScoringRules = z
   })
   .strict();
 export type ScoringRules = z.infer<typeof ScoringRules>;
+
+/**
+ * The demo's (and a new version form's) starting point. Capital: 1亿元 of out-of-city or 浙商回归
+ * capital = 10 points (0.001 per 万元), 1,000万美元 of foreign capital = 7 points (0.007 per 万美元,
+ * about the same per yuan). Size: ≥1亿元 ×1.2, ≥10亿元 ×1.5. Priority industries (海曙's 数字经济,
+ * 生物医药, 新材料, 智能制造): I63–I65 software and IT services, C39 electronics, C27 medicine,
+ * C265 synthetic materials, C3985 electronic materials, C34/C35 general and special equipment.
+ */
+export const DEFAULT_SCORING_RULES: ScoringRules = {
+  events: { lead_accepted: 1, signed: 5, registered: 10, construction: 5, production: 10 },
+  capitalPerWan: { foreign_usd: 0.007, domestic_out_of_city: 0.001, zhejiang_returning: 0.001 },
+  multipliers: {
+    size: [
+      { minInvestmentWan: 10_000, factor: 1.2 },
+      { minInvestmentWan: 100_000, factor: 1.5 },
+    ],
+    priorityIndustries: { codes: ['I63', 'I64', 'I65', 'C39', 'C27', 'C265', 'C3985', 'C34', 'C35'], factor: 1.2 },
+    keyBlock: 1.2,
+  },
+};
 
 export const CreateRuleVersion = z.object({ effectiveFrom: IsoDate, rules: ScoringRules, note: Name(500) }).strict();
 export type CreateRuleVersion = z.infer<typeof CreateRuleVersion>;

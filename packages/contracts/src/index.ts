@@ -6,3 +6,6 @@ export * from './enterprises.js';
 export * from './stages.js';
 export * from './projects.js';
 export * from './assessment.js';
+export * from './bulletins.js';
+export * from './coordination.js';
+export * from './notifications.js';

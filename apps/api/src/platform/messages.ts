@@ -71,6 +71,43 @@ const MESSAGES = {
   shares_sum: ['各单位分成之和须为 100%', 'Shares must add up to 100%'],
   duplicate_units: ['单位不能重复', 'Each unit only once'],
   end_before_start: ['结束日期不能早于开始日期', 'The end cannot be before the start'],
+  // assessment periods (contracts PeriodKey) and points
+  period_format: ['期间应写作 2026（年）、2026-Q4（季度）或 2026-11（月）', 'Write the period as 2026 (year), 2026-Q4 (quarter) or 2026-11 (month)'],
+  // assessment targets
+  target_parts_none: ['不分解时不填写分期目标', 'No parts when the target is not split'],
+  target_parts_quarter: ['按季度分解须填写 4 个季度的目标', 'A quarterly split needs 4 parts'],
+  target_parts_month: ['按月分解须填写 12 个月的目标', 'A monthly split needs 12 parts'],
+  target_parts_sum: ['各期目标之和须等于年度目标', 'The parts must add up to the annual target'],
+  // scheduler, notifications, webhooks
+  cron_invalid: ['定时表达式不正确：{reason}', 'Invalid cron expression: {reason}'],
+  cron_never: ['该定时表达式永远不会触发', 'This cron expression never fires'],
+  job_unknown: ['没有这个定时任务', 'No such job'],
+  period_invalid: ['周期格式不正确，应为 {example}', 'Invalid period; write it like {example}'],
+  period_future: ['该周期尚未到来，不能执行', 'This period has not come yet'],
+  run_in_progress: ['该周期的任务正在执行，请稍后再试', 'This period is running right now; try again later'],
+  webhook_url: ['请填写 http:// 或 https:// 开头的完整地址', 'Enter a full http:// or https:// address'],
+  webhook_secret_chars: ['密钥只能包含可见的 ASCII 字符', 'The secret may only contain printable ASCII characters'],
+  webhook_events_empty: ['请至少选择一种事件', 'Choose at least one event'],
+  // coordination items
+  coordination_lead_not_cooperating: ['牵头单位不能同时是配合单位', 'The lead unit cannot also be a cooperating unit'],
+  coordination_deadline_before_meeting: ['办结时限不能早于会议日期', 'The deadline cannot be before the meeting'],
+  coordination_date_past: ['日期不能早于今天', 'The date cannot be in the past'],
+  coordination_meeting_future: ['会议日期不能晚于今天', 'The meeting date cannot be in the future'],
+  coordination_not_allowed: ['您无权对该协调事项执行此操作（{rule}）', 'You may not do this on this coordination item ({rule})'],
+  coordination_bad_state: ['该协调事项当前为“{status}”，不能执行此操作', 'The coordination item is “{status}”: this is not possible now'],
+  coordination_level_not_higher: ['只能逐级向上提级（当前：{level}）', 'An item can only be escalated upwards (now: {level})'],
+  coordination_project_closed: ['该项目已终止或未被受理，不能提出协调事项', 'The project is dropped or was not accepted: no coordination item can be raised'],
+  coordination_unit_inactive: ['该单位已停用', 'This unit is deactivated'],
+  // bulletins and the assessment close
+  bulletin_period_format: ['通报期间应写作 2026-04（月）或 2026-W18（周）', 'Write the period as 2026-04 (month) or 2026-W18 (week)'],
+  bulletin_period_monthly: ['月通报的期间应写作 2026-04', 'A monthly bulletin’s period is written 2026-04'],
+  bulletin_period_weekly: ['周通报的期间应写作 2026-W18（该年存在的周）', 'A weekly bulletin’s period is written 2026-W18 (a week of that year)'],
+  bulletin_title_period: ['标题格式须包含 {period}', 'The title pattern must contain {period}'],
+  period_not_ended: ['该期间尚未结束，结束后才能生成或考核', 'This period has not ended yet'],
+  bulletin_published: ['该通报已签发，不能再修改、重新生成或删除', 'This bulletin is published: it can no longer change, be regenerated or be discarded'],
+  bulletin_not_draft: ['只有草稿状态的通报才能修改或审核', 'Only a draft can be edited or reviewed'],
+  bulletin_not_reviewed: ['通报须先审核才能签发或退回', 'The bulletin must be reviewed first'],
+  snapshot_exists: ['{period} 已考核冻结，不能重复冻结', '{period} is already closed'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageCode = keyof typeof MESSAGES;

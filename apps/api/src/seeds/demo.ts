@@ -4,6 +4,9 @@ import type { Role, UnitKind } from '@wutong/contracts';
 import { hashPassword } from '../platform/passwords.js';
 import { haishuTownships } from './reference.js';
 import { seedPipeline } from './pipeline.js';
+import { seedCoordination } from './coordination.js';
+import { seedAssessment } from './assessment.js';
+import { seedPoints } from '../modules/points/points.service.js';
 
 export const DEMO_PASSWORD = 'Wutong@2026';
 
@@ -90,7 +93,14 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}, with
         .returning({ id: users.id });
       await tx.insert(userRoles).values(u.roles.map((role) => ({ userId: row!.id, role })));
     }
-    if (withPipeline) await seedPipeline(tx, region.id);
+    if (withPipeline) {
+      await seedPipeline(tx, region.id);
+      await seedCoordination(tx, region.id);
+    }
+    // the scoring rules, and the points ledger of the projects seeded above (inserted directly, so scored here)
+    await seedPoints({ db: tx }, region.id);
+    // FX rates; the facts and rollups of the seeded projects and this year's targets (the cockpit is alive at once)
+    await seedAssessment(tx, region.id, withPipeline);
   });
   log(`demo data: Haishu org tree, ${DEMO_USERS.length} demo users (password ${DEMO_PASSWORD})${withPipeline ? ', a living project pipeline' : ''}`);
 }

@@ -28,6 +28,11 @@ const INDUSTRY: Record<string, string> = {
   食品: '1499', 通信设备: '3921', 环境保护: '7722', 服饰: '1819', 家用电器: '3851', 中成药: '2740', 机械基件: '3451', 家居用品: '2110',
   医疗保健: '3581', 仓储物流: '5990', 互联网: '6421', 纺织: '1713', 半导体: '3973', 电器仪表: '4011', 新型电力: '4416', 生物制药: '2761',
   IT设备: '3911', 工程机械: '3511', 汽车整车: '3612', 运输设备: '3714', 塑料: '2929', 造纸: '2221', 文教休闲: '2411', 广告包装: '7251',
+  银行: '6621', 全国地产: '7010', 区域地产: '7010', 园区开发: '7010', 房产服务: '7020', 火力发电: '4411', 水力发电: '4413', 供气供热: '4430',
+  农药化肥: '2631', 多元金融: '6999', 证券: '6712', 百货: '5211', 超市连锁: '5212', 普钢: '3120', 钢加工: '3130', 特种钢: '3140',
+  航空: '5611', 空运: '5612', 小金属: '3231', 铝: '3216', 铜: '3211', 铅锌: '3212', 黄金: '3221', 煤炭开采: '0610', 乳制品: '1441',
+  出版业: '8621', 化纤: '2822', 水泥: '3011', 橡胶: '2911', 白酒: '1512', 啤酒: '1513', 红黄酒: '1514', 软饮料: '1529', 日用化工: '2681',
+  公共交通: '5411', 水运: '5522', 水务: '4610', 石油开采: '0711', 石油加工: '2511', 焦炭加工: '2521',
 };
 const KEY_BLOCKS: [string, string][] = [
   ['宁波西枢纽', 'Ningbo West Hub'],
@@ -164,17 +169,22 @@ export async function seedPipeline(db: Db, regionId: number) {
       const category: CapitalCategory = origin === 'foreign' ? 'foreign_usd' : origin === 'zhejiang_returning' ? 'zhejiang_returning' : 'domestic_out_of_city';
       const parts = 1 + Math.floor(r() * 3);
       for (let k = 0; k < parts; k++) {
+        const on = stamps[path.indexOf('registered')]! + (k + 1) * 15 * DAY;
+        // capital in place is recorded when it arrives: never after today
+        if (on > now) break;
         capital.push({
           unitId: unit.id,
           category,
           amountMinor: Math.round((category === 'foreign_usd' ? amount / 7 : amount) / (parts + 1)),
           currency: CAPITAL_CURRENCY[category],
-          recordedOn: dateOf(stamps[path.indexOf('registered')]! + (k + 1) * 15 * DAY),
+          recordedOn: dateOf(on),
           note: `第${k + 1}笔到位`,
           createdBy: ownerUserId,
         });
       }
     }
+    // clean generation (PV, hydro, new power equipment makers' own plants) is what avoids CO₂
+    const generation = ['新型电力', '电气设备', '水力发电'].includes(c.industry) ? Math.floor(r() * 40_000_000) : null;
     plans.push({
       enterprise: {
         regionId,
@@ -204,8 +214,9 @@ export async function seedPipeline(db: Db, regionId: number) {
         expectedJobs: Math.floor(20 + r() * 800),
         expectedOutputMinor: Math.round(amount * 1.5),
         expectedTaxMinor: Math.round(amount * 0.08),
-        annualGenerationKwh: c.industry === '新型电力' || c.industry === '电气设备' ? Math.floor(r() * 40_000_000) : null,
-        co2AvoidedT: c.industry === '新型电力' ? String(Math.floor(r() * 40_000)) : null,
+        annualGenerationKwh: generation,
+        // CO₂ avoided by clean generation at the national grid's emission factor, 0.5703 t/MWh (2022)
+        co2AvoidedT: generation === null ? null : (Math.round(generation * 0.5703) / 1000).toFixed(1),
         talents: r() < 0.4 ? Math.floor(r() * 30) : null,
         contactName: pick(['王', '李', '张', '刘', '陈', '杨', '赵', '黄']) + pick(['总', '经理', '董事长', '主任']),
         contactPhone: `138${String(Math.floor(r() * 1e8)).padStart(8, '0')}`,

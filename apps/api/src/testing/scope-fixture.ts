@@ -4,6 +4,11 @@ import { hashPassword } from '../platform/passwords.js';
 import { insertUnit } from '../seeds/demo.js';
 import { projectsFixture } from './fixtures/projects.js';
 import { enterprisesFixture } from './fixtures/enterprises.js';
+import { notificationsFixture } from './fixtures/notifications.js';
+import { pointsFixture } from './fixtures/points.js';
+import { assessmentFixture } from './fixtures/assessment.js';
+import { coordinationFixture } from './fixtures/coordination.js';
+import { bulletinsFixture } from './fixtures/bulletins.js';
 
 /**
  * Two regions with a small tree each. Every record's name carries the tag «CODE» of the unit it
@@ -98,4 +103,4 @@ export async function seedScopeFixture(database: Database): Promise<Fixture> {
 }
 
 /** Modules with scoped records add their fixture here (see testing/fixtures/). */
-const MODULE_FIXTURES: ModuleFixture[] = [projectsFixture, enterprisesFixture];
+const MODULE_FIXTURES: ModuleFixture[] = [projectsFixture, enterprisesFixture, pointsFixture, notificationsFixture, assessmentFixture, coordinationFixture, bulletinsFixture];

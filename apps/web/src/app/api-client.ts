@@ -81,7 +81,8 @@ export const api = {
   post: <T>(path: string, body?: unknown) => send('POST', path, undefined, body).then((r) => json<T>(r)),
   patch: <T>(path: string, body?: unknown) => send('PATCH', path, undefined, body).then((r) => json<T>(r)),
   put: <T>(path: string, body?: unknown) => send('PUT', path, undefined, body).then((r) => json<T>(r)),
-  delete: <T>(path: string) => send('DELETE', path, undefined, {}).then((r) => json<T>(r)),
+  /** a DELETE may carry a JSON body naming what to delete (e.g. a target by unit, indicator and year) */
+  delete: <T>(path: string, body?: unknown) => send('DELETE', path, undefined, body ?? {}).then((r) => json<T>(r)),
   /** Fetches a file and hands it to the browser as a download, keeping the server's file name. */
   async download(path: string, params?: QueryParams, fallbackName = 'download'): Promise<void> {
     const res = await send('GET', path, params);

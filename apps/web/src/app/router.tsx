@@ -7,6 +7,11 @@ import { CurrentUserProvider, useCurrentUser } from '../features/auth/current-us
 import { can } from '../features/auth/roles';
 import { pipelineAccess } from '../features/projects/access';
 import { closedLoop } from '../features/project/access';
+import { coordinationAccess } from '../features/coordination/access';
+import { bulletinAccess } from '../features/bulletins/access';
+import { assessmentAccess } from '../features/assessment/access';
+import { cockpitAccess } from '../features/cockpit/access';
+import { systemAccess } from '../features/scheduler/access';
 import { i18n } from './i18n';
 import { queryClient } from './query-client';
 
@@ -32,6 +37,21 @@ const EnterpriseImportPage = page(() => import('../features/enterprises/import-p
 const TripsPage = page(() => import('../features/trips/trips-page'), 'TripsPage');
 const TripDetailPage = page(() => import('../features/trips/trip-detail-page'), 'TripDetailPage');
 const SlaPage = page(() => import('../features/sla/sla-page'), 'SlaPage');
+const CoordinationPage = page(() => import('../features/coordination/coordination-page'), 'CoordinationPage');
+const CoordinationItemPage = page(() => import('../features/coordination/item-page'), 'CoordinationItemPage');
+const CoordinationMeetingPage = page(() => import('../features/coordination/meeting-page'), 'CoordinationMeetingPage');
+const TargetsPage = page(() => import('../features/assessment/targets-page'), 'TargetsPage');
+const RankingsPage = page(() => import('../features/assessment/rankings-page'), 'RankingsPage');
+const PointsPage = page(() => import('../features/assessment/points-page'), 'PointsPage');
+const ScoringRulesPage = page(() => import('../features/assessment/scoring-rules-page'), 'ScoringRulesPage');
+const FxRatesPage = page(() => import('../features/assessment/fx-rates-page'), 'FxRatesPage');
+const CockpitPage = page(() => import('../features/cockpit/cockpit-page'), 'CockpitPage');
+const BigscreenPage = page(() => import('../features/cockpit/bigscreen-page'), 'BigscreenPage');
+const NotificationsPage = page(() => import('../features/notifications/notifications-page'), 'NotificationsPage');
+const SchedulerPage = page(() => import('../features/scheduler/scheduler-page'), 'SchedulerPage');
+const WebhooksPage = page(() => import('../features/webhooks/webhooks-page'), 'WebhooksPage');
+const BulletinsPage = page(() => import('../features/bulletins/bulletins-page'), 'BulletinsPage');
+const BulletinPage = page(() => import('../features/bulletins/bulletin-page'), 'BulletinPage');
 const ForbiddenPage = page(() => import('./status-pages'), 'ForbiddenPage');
 const NotFoundPage = page(() => import('./status-pages'), 'NotFoundPage');
 
@@ -42,8 +62,11 @@ function loginPath(location: { pathname: string; search: string }) {
   return next === '/' || next.startsWith('/login') ? '/login' : `/login?next=${encodeURIComponent(next)}`;
 }
 
-/** Asks the server who is signed in before any of the signed-in area is loaded. */
-function AuthGate() {
+/**
+ * Asks the server who is signed in before any of the signed-in area is loaded. `bare` pages (the big
+ * screen) are signed in too but render without the admin shell.
+ */
+function AuthGate({ bare }: { bare?: ReactNode }) {
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <Loading full />;
@@ -62,9 +85,7 @@ function AuthGate() {
   }
   return (
     <CurrentUserProvider me={me.data}>
-      <Suspense fallback={<Loading full />}>
-        <Shell />
-      </Suspense>
+      <Suspense fallback={<Loading full />}>{bare ?? <Shell />}</Suspense>
     </CurrentUserProvider>
   );
 }
@@ -85,10 +106,15 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    path: '/bigscreen',
+    element: <AuthGate bare={<Require allow={cockpitAccess.cockpit}><BigscreenPage /></Require>} />,
+  },
+  {
     path: '/',
     element: <AuthGate />,
     children: [
       { index: true, element: <WorkbenchPage /> },
+      { path: 'cockpit', element: <Require allow={cockpitAccess.cockpit}><CockpitPage /></Require> },
       { path: 'leads', element: <Navigate to="/leads/new" replace /> },
       { path: 'leads/new', element: <Require allow={closedLoop.reportLead}><ReportLeadPage /></Require> },
       { path: 'inbox', element: <Require allow={closedLoop.intake}><InboxPage /></Require> },
@@ -103,6 +129,19 @@ export const router = createBrowserRouter([
       { path: 'trips', element: <Require allow={pipelineAccess.trips}><TripsPage /></Require> },
       { path: 'trips/:id', element: <Require allow={pipelineAccess.trips}><TripDetailPage /></Require> },
       { path: 'settings/sla', element: <Require allow={pipelineAccess.slaSettings}><SlaPage /></Require> },
+      { path: 'coordination', element: <Require allow={coordinationAccess.list}><CoordinationPage /></Require> },
+      { path: 'coordination/meeting', element: <Require allow={coordinationAccess.list}><CoordinationMeetingPage /></Require> },
+      { path: 'coordination/:id', element: <Require allow={coordinationAccess.list}><CoordinationItemPage /></Require> },
+      { path: 'targets', element: <Require allow={assessmentAccess.targets}><TargetsPage /></Require> },
+      { path: 'rankings', element: <Require allow={assessmentAccess.rankings}><RankingsPage /></Require> },
+      { path: 'points', element: <Require allow={assessmentAccess.points}><PointsPage /></Require> },
+      { path: 'scoring-rules', element: <Require allow={assessmentAccess.scoringRules}><ScoringRulesPage /></Require> },
+      { path: 'settings/fx-rates', element: <Require allow={assessmentAccess.fxRates}><FxRatesPage /></Require> },
+      { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'bulletins', element: <Require allow={bulletinAccess.list}><BulletinsPage /></Require> },
+      { path: 'bulletins/:id', element: <Require allow={bulletinAccess.list}><BulletinPage /></Require> },
+      { path: 'scheduler', element: <Require allow={systemAccess.scheduler}><SchedulerPage /></Require> },
+      { path: 'webhooks', element: <Require allow={systemAccess.webhooks}><WebhooksPage /></Require> },
       { path: 'password', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

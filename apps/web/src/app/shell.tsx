@@ -1,8 +1,19 @@
 import { Suspense, useState, type ReactNode } from 'react';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps } from 'antd';
 import {
+  AimOutlined,
+  ReadOutlined,
+  ApiOutlined,
+  FieldTimeOutlined,
   AlertOutlined,
+  DashboardOutlined,
+  CalculatorOutlined,
+  StarOutlined,
+  TransactionOutlined,
+  TrophyOutlined,
   ApartmentOutlined,
+  NodeIndexOutlined,
+  SolutionOutlined,
   AuditOutlined,
   BankOutlined,
   CompassOutlined,
@@ -27,7 +38,13 @@ import { useLogout } from '../features/auth/auth-api';
 import { can } from '../features/auth/roles';
 import { pipelineAccess } from '../features/projects/access';
 import { closedLoop } from '../features/project/access';
+import { coordinationAccess } from '../features/coordination/access';
+import { bulletinAccess } from '../features/bulletins/access';
+import { assessmentAccess } from '../features/assessment/access';
+import { cockpitAccess } from '../features/cockpit/access';
 import { InboxMenuLabel } from '../features/inbox/inbox-badge';
+import { NotificationBell } from '../features/notifications/notification-bell';
+import { systemAccess } from '../features/scheduler/access';
 import { LangSwitch } from './lang-switch';
 import { AntdProvider } from './antd-provider';
 
@@ -37,16 +54,27 @@ function navItems(me: Me, t: TFunction): NavItem[] {
   const items: NavItem[] = [{ key: '/', icon: <HomeOutlined />, label: t('nav.home'), testId: 'menu-home' }];
   // until the initial password is replaced the server refuses everything else anyway
   if (me.mustChangePassword) return items;
+  if (cockpitAccess.cockpit(me)) items.push({ key: '/cockpit', icon: <DashboardOutlined />, label: t('cockpit.menu'), testId: 'menu-cockpit' });
   if (closedLoop.reportLead(me)) items.push({ key: '/leads', icon: <FormOutlined />, label: t('lead.menu'), testId: 'menu-report-lead' });
   if (closedLoop.intake(me)) items.push({ key: '/inbox', icon: <InboxOutlined />, label: <InboxMenuLabel label={t('inbox.menu')} />, testId: 'menu-inbox' });
   if (pipelineAccess.projects(me)) items.push({ key: '/projects', icon: <ProjectOutlined />, label: t('projects.title'), testId: 'menu-projects' });
   if (pipelineAccess.enterprises(me)) items.push({ key: '/enterprises', icon: <BankOutlined />, label: t('enterprises.title'), testId: 'menu-enterprises' });
   if (pipelineAccess.trips(me)) items.push({ key: '/trips', icon: <CompassOutlined />, label: t('trips.title'), testId: 'menu-trips' });
+  if (coordinationAccess.list(me)) items.push({ key: '/coordination', icon: <NodeIndexOutlined />, label: t('coordination.menu'), testId: 'menu-coordination' });
+  if (coordinationAccess.meeting(me)) items.push({ key: '/coordination/meeting', icon: <SolutionOutlined />, label: t('coordination.meetingMenu'), testId: 'menu-coordination-meeting' });
   if (closedLoop.arbitrations(me)) items.push({ key: '/arbitrations', icon: <SafetyCertificateOutlined />, label: t('arbitration.menu'), testId: 'menu-arbitrations' });
+  if (bulletinAccess.list(me)) items.push({ key: '/bulletins', icon: <ReadOutlined />, label: t('bulletins.menu'), testId: 'menu-bulletins' });
+  if (assessmentAccess.targets(me)) items.push({ key: '/targets', icon: <AimOutlined />, label: t('assessment.menu.targets'), testId: 'menu-targets' });
+  if (assessmentAccess.rankings(me)) items.push({ key: '/rankings', icon: <TrophyOutlined />, label: t('assessment.menu.rankings'), testId: 'menu-rankings' });
+  if (assessmentAccess.points(me)) items.push({ key: '/points', icon: <StarOutlined />, label: t('assessment.menu.points'), testId: 'menu-points' });
+  if (assessmentAccess.scoringRules(me)) items.push({ key: '/scoring-rules', icon: <CalculatorOutlined />, label: t('assessment.menu.rules'), testId: 'menu-scoring-rules' });
   if (can.readOrg(me)) items.push({ key: '/org', icon: <ApartmentOutlined />, label: t('nav.org'), testId: 'menu-org' });
   if (can.readUsers(me)) items.push({ key: '/users', icon: <TeamOutlined />, label: t('nav.users'), testId: 'menu-users' });
   if (can.readAudit(me)) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), testId: 'menu-audit' });
+  if (systemAccess.scheduler(me)) items.push({ key: '/scheduler', icon: <FieldTimeOutlined />, label: t('notify.scheduler.menu'), testId: 'menu-scheduler' });
+  if (systemAccess.webhooks(me)) items.push({ key: '/webhooks', icon: <ApiOutlined />, label: t('notify.webhooks.menu'), testId: 'menu-webhooks' });
   if (pipelineAccess.slaSettings(me)) items.push({ key: '/settings/sla', icon: <AlertOutlined />, label: t('sla.title'), testId: 'menu-sla' });
+  if (assessmentAccess.fxRates(me)) items.push({ key: '/settings/fx-rates', icon: <TransactionOutlined />, label: t('assessment.menu.fx'), testId: 'menu-fx-rates' });
   return items;
 }
 
@@ -174,6 +202,8 @@ function ShellLayout() {
         >
           <Brand collapsed={collapsed} dark />
           {nav(true)}
+          {/* room for the collapse handle, which sits over the bottom of the menu */}
+          <div aria-hidden style={{ height: 56 }} />
         </Layout.Sider>
       )}
       <Layout>
@@ -206,6 +236,7 @@ function ShellLayout() {
             </>
           ) : null}
           <div style={{ flex: 1 }} />
+          {me.mustChangePassword ? null : <NotificationBell mobile={mobile} />}
           <LangSwitch signedIn compact={mobile} />
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
             <button

@@ -17,6 +17,7 @@ import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import { hasRole, isUnitInScope } from '../../platform/access.js';
 import { audit } from '../../platform/audit.js';
 import { industryExists } from '../industries/industries.service.js';
+import { enterpriseChanged } from '../assessment/assessment.service.js';
 import { ORIGIN_LABELS, SHEET_COLUMNS, toWanYuan } from './columns.js';
 import { rankCandidates } from './match.js';
 import { matchKeys, normaliseName, splitName } from './names.js';
@@ -113,6 +114,8 @@ export async function updateEnterprise(ctx: RequestContext, id: number, input: U
     if (!known.has(normaliseName(before.name))) await repo.addAliases(ctx, id, [{ name: before.name, kind: 'former' }]);
   }
   const after = await getEnterprise(ctx, id);
+  // the origin and industry ride on the assessment facts of the enterprise's projects
+  if (after.origin !== before.origin || after.industryCode !== before.industryCode) await enterpriseChanged(ctx, id);
   await audit(ctx, { action: 'update', entity: 'enterprise', entityId: id, unitId: after.unitId ?? ctx.scope.regionId, before, after });
   return after;
 }

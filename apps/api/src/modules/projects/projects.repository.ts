@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   activities,
@@ -13,11 +13,12 @@ import {
   slaRules,
   trips,
   users,
+  preparedRows,
 } from '@wutong/db';
 import type { Activity, Arbitration, CapitalRecord, ListProjectsQuery, ProjectListItem, SlaRule, Stage, Trip } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
 import { unitInScope } from '../../platform/access.js';
-import { DEFAULT_SLA, type LightSql } from './lights.js';
+import { DEFAULT_SLA, lightReasonsText, lightText, type LightSql } from './lights.js';
 import { normaliseName } from '../enterprises/names.js';
 
 const iso = (col: SQL | unknown) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -66,49 +67,66 @@ export async function saveSlaRules(ctx: RequestContext, items: SlaRule[]) {
   }
 }
 
-const owner = alias(users, 'owner');
 const unit = alias(orgUnits, 'unit');
 
 export type Lights = LightSql;
 
-function listColumns(l: Lights) {
-  return {
-    id: projects.id,
-    name: projects.name,
-    stage: sql<Stage>`${projects.stage}`,
-    stageAt: iso(projects.stageAt),
-    intake: sql<ProjectListItem['intake']>`${projects.intake}`,
-    enterpriseId: projects.enterpriseId,
-    enterpriseName: enterprises.name,
-    unitId: projects.unitId,
-    unitName: unit.name,
-    ownerUserId: projects.ownerUserId,
-    ownerName: owner.displayName,
-    industryCode: projects.industryCode,
-    investmentMinor: projects.investmentMinor,
-    investmentCurrency: projects.investmentCurrency,
-    origin: enterprises.origin,
-    keyBlockId: projects.keyBlockId,
-    reportedAt: iso(projects.reportedAt),
-    nextStep: projects.nextStep,
-    nextDue: day(projects.nextDue),
-    lastActivityAt: isoOrNull(projects.lastActivityAt),
-    lightCodes: l.codes,
-  };
-}
+// ── the list and the detail: hot read paths, as prepared statements (platform/prepared.ts) ──
+// Their text depends only on the query's shape; every value is a `$name` parameter.
 
-/** Rows come back with reason codes; the light and its words are read from them. */
+const isoText = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+const dayText = (col: string) => `to_char(${col}, 'YYYY-MM-DD')`;
+
+/** ProjectListItem's columns (light codes aside) over `projects p`, `enterprises e`, `org_units u`, `users o` */
+const LIST_COLUMNS = `p.id as "id", p.name as "name", p.stage as "stage", ${isoText('p.stage_at')} as "stageAt", p.intake as "intake",
+  p.enterprise_id as "enterpriseId", e.name as "enterpriseName", p.unit_id as "unitId", u.name as "unitName",
+  p.owner_user_id as "ownerUserId", o.display_name as "ownerName", p.industry_code as "industryCode",
+  p.investment_minor::float8 as "investmentMinor", p.investment_currency as "investmentCurrency", e.origin as "origin",
+  p.key_block_id as "keyBlockId", ${isoText('p.reported_at')} as "reportedAt", p.next_step as "nextStep",
+  ${dayText('p.next_due')} as "nextDue", ${isoText('p.last_activity_at')} as "lastActivityAt",
+  ${lightReasonsText('p')} as "lightCodes"`;
+
+const LIST_FROM = `projects p join enterprises e on e.id = p.enterprise_id join org_units u on u.id = p.unit_id left join users o on o.id = p.owner_user_id`;
+
+type ListRow = Omit<ProjectListItem, 'light' | 'lightReasons'> & { lightCodes: string[] };
+
+/** Rows come back with reason codes; the light and its words are read from them (one new object a row). */
 function withLight<T extends { lightCodes: string[] }>(l: Lights, row: T): Omit<T, 'lightCodes'> & { light: ProjectListItem['light']; lightReasons: string[] } {
   const { lightCodes, ...rest } = row;
-  return { ...rest, ...l.describe(lightCodes) };
+  return Object.assign(rest, l.describe(lightCodes));
 }
 
+/** projectInScope over `projects p`, as text with parameters */
+function scopeText(ctx: RequestContext, v: Record<string, unknown>): string {
+  // the whole region is in scope: one indexed equality instead of a list of units
+  if (ctx.scope.regionWide) {
+    v.scopeRegion = ctx.scope.regionId;
+    return 'p.region_id = $scopeRegion';
+  }
+  v.scopeUser = ctx.scope.userId;
+  const own = 'p.owner_user_id = $scopeUser or p.reported_by_user_id = $scopeUser';
+  if (!ctx.scope.unitIds.length) return `(${own})`;
+  v.scopeUnits = [...ctx.scope.unitIds];
+  return `(p.unit_id = any($scopeUnits::int[]) or exists (select 1 from project_units pu where pu.project_id = p.id and pu.unit_id = any($scopeUnits::int[])) or ${own})`;
+}
+
+/** one value: an equality (an index can keep its order after it); several: = any(array) */
+function oneOrAny(col: string, name: string, values: readonly string[], v: Record<string, unknown>): string {
+  if (values.length === 1) {
+    v[name] = values[0];
+    return `${col} = $${name}`;
+  }
+  v[name] = [...values];
+  return `${col} = any($${name}::text[])`;
+}
+
+/** sort expressions, the type a cursor's value is read back as, and the value as the cursor keeps it */
 const SORTS = {
-  reportedAt: sql`"projects"."reported_at"`,
-  stageAt: sql`"projects"."stage_at"`,
-  investment: sql`coalesce("projects"."investment_minor", -1)`,
-  name: sql`"projects"."name"`,
-  nextDue: sql`coalesce("projects"."next_due", '9999-12-31'::date)`,
+  reportedAt: { expr: 'p.reported_at', type: 'timestamptz', value: 'p.reported_at::text' },
+  stageAt: { expr: 'p.stage_at', type: 'timestamptz', value: 'p.stage_at::text' },
+  investment: { expr: 'coalesce(p.investment_minor, -1)', type: 'bigint', value: 'coalesce(p.investment_minor, -1)::text' },
+  name: { expr: 'p.name', type: 'text', value: 'p.name' },
+  nextDue: { expr: "coalesce(p.next_due, '9999-12-31'::date)", type: 'date', value: "coalesce(p.next_due, '9999-12-31'::date)::text" },
 } as const;
 
 export function encodeCursor(v: unknown, id: number) {
@@ -125,140 +143,135 @@ function decodeCursor(c: string): [string | number, number] | null {
   return null;
 }
 
-function filters(ctx: RequestContext, q: ListProjectsQuery, l: Lights): SQL | undefined {
+/** The list's conditions over `projects p` (and `enterprises e` when `needsEnterprise`). */
+function filterText(ctx: RequestContext, q: ListProjectsQuery, v: Record<string, unknown>): { where: string; needsEnterprise: boolean } {
+  const $ = (name: string, value: unknown) => {
+    v[name] = value;
+    return `$${name}`;
+  };
+  const c: string[] = [scopeText(ctx, v)];
+  if (q.stage?.length) c.push(oneOrAny('p.stage', 'stage', q.stage, v));
+  c.push(oneOrAny('p.intake', 'intake', q.intake?.length ? q.intake : ['pending', 'accepted'], v));
+  if (q.unitId) c.push(`p.unit_id = ${$('unitId', q.unitId)}`);
+  if (q.ownerUserId) c.push(`p.owner_user_id = ${$('ownerUserId', q.ownerUserId)}`);
+  if (q.industry) {
+    c.push(
+      /^[A-T]$/.test(q.industry)
+        ? `p.industry_code in (select i.code from industries i where i.section = ${$('industrySection', q.industry)})`
+        : `p.industry_code like ${$('industryPrefix', `${q.industry.replace(/^[A-T]/, '')}%`)}`,
+    );
+  }
+  if (q.enterpriseId) c.push(`p.enterprise_id = ${$('enterpriseId', q.enterpriseId)}`);
+  if (q.keyBlockId) c.push(`p.key_block_id = ${$('keyBlockId', q.keyBlockId)}`);
+  if (q.light?.length) c.push(`${lightText('p')} = any(${$('lights', [...q.light])}::text[])`);
+  if (q.origin) c.push(`e.origin = ${$('origin', q.origin)}`);
+  // the bounds are 万元: a range compares CNY projects only
+  if (q.minInvestment !== undefined || q.maxInvestment !== undefined) c.push(`p.investment_currency = 'CNY'`);
+  if (q.minInvestment !== undefined) c.push(`p.investment_minor >= ${$('minInvestment', Math.round(q.minInvestment * 1_000_000))}::bigint`);
+  if (q.maxInvestment !== undefined) c.push(`p.investment_minor <= ${$('maxInvestment', Math.round(q.maxInvestment * 1_000_000))}::bigint`);
+  if (q.from) c.push(`p.reported_at >= ${$('from', new Date(`${q.from}T00:00:00+08:00`).toISOString())}::timestamptz`);
+  if (q.to) c.push(`p.reported_at < ${$('to', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86400_000).toISOString())}::timestamptz`);
+  if (q.mine === 'owner') c.push(`p.owner_user_id = ${$('mineUser', ctx.user.id)}`);
+  if (q.mine === 'reporter') c.push(`p.reported_by_user_id = ${$('mineUser', ctx.user.id)}`);
   const term = q.q?.trim();
-  const like = term ? `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  return and(
-    projectInScope(ctx),
-    q.stage?.length ? inArray(projects.stage, q.stage) : undefined,
-    q.intake?.length ? inArray(projects.intake, q.intake) : inArray(projects.intake, ['pending', 'accepted']),
-    q.unitId ? eq(projects.unitId, q.unitId) : undefined,
-    q.ownerUserId ? eq(projects.ownerUserId, q.ownerUserId) : undefined,
-    q.industry
-      ? /^[A-T]$/.test(q.industry)
-        ? sql`"projects"."industry_code" in (select i.code from industries i where i.section = ${q.industry})`
-        : sql`"projects"."industry_code" like ${`${q.industry.replace(/^[A-T]/, '')}%`}`
-      : undefined,
-    q.enterpriseId ? eq(projects.enterpriseId, q.enterpriseId) : undefined,
-    q.keyBlockId ? eq(projects.keyBlockId, q.keyBlockId) : undefined,
-    q.light?.length ? sql`${l.light} in ${sql.raw(`(${q.light.map((x) => `'${x}'`).join(',')})`)}` : undefined,
-    q.origin ? eq(enterprises.origin, q.origin) : undefined,
-    // the bounds are 万元: a range compares CNY projects only
-    q.minInvestment !== undefined || q.maxInvestment !== undefined ? eq(projects.investmentCurrency, 'CNY') : undefined,
-    q.minInvestment !== undefined ? gte(projects.investmentMinor, Math.round(q.minInvestment * 1_000_000)) : undefined,
-    q.maxInvestment !== undefined ? lte(projects.investmentMinor, Math.round(q.maxInvestment * 1_000_000)) : undefined,
-    q.from ? gte(projects.reportedAt, new Date(`${q.from}T00:00:00+08:00`)) : undefined,
-    q.to ? lt(projects.reportedAt, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86400_000)) : undefined,
-    q.mine === 'owner' ? eq(projects.ownerUserId, ctx.user.id) : undefined,
-    q.mine === 'reporter' ? eq(projects.reportedByUserId, ctx.user.id) : undefined,
-    like
-      ? or(
-          sql`"projects"."name" ilike ${like}`,
-          sql`${enterprises.name} ilike ${like}`,
-          /^[a-z]+$/i.test(term!) ? sql`"projects"."name_initials" like ${`${term!.toLowerCase()}%`}` : undefined,
-        )
-      : undefined,
-  );
+  if (term) {
+    const like = $('like', `%${term.replace(/[\\%_]/g, (x) => `\\${x}`)}%`);
+    const initials = /^[a-z]+$/i.test(term) ? ` or p.name_initials like ${$('initials', `${term.toLowerCase()}%`)}` : '';
+    c.push(`(p.name ilike ${like} or e.name ilike ${like}${initials})`);
+  }
+  return { where: c.join(' and '), needsEnterprise: !!q.origin || !!term };
 }
 
 export async function listProjects(ctx: RequestContext, q: ListProjectsQuery, l: Lights, withTotal = true) {
-  const sortKey = q.sort ?? 'reportedAt';
-  const dir = q.dir ?? 'desc';
-  const expr = SORTS[sortKey];
-  const limit = q.limit ?? 20;
-  const where = filters(ctx, q, l);
+  // sort, direction and page size go into the text: only known words and a whole number
+  const sort = SORTS[q.sort ?? 'reportedAt'];
+  const dir = q.dir === 'asc' ? 'asc' : 'desc';
+  const limit = Math.max(1, Math.min(1000, Math.trunc(q.limit ?? 20)));
+  const v: Record<string, unknown> = { ...l.values };
+  const { where, needsEnterprise } = filterText(ctx, q, v);
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
-  const after = cursor
-    ? dir === 'desc'
-      ? sql`(${expr}, "projects"."id") < (${cursor[0]}, ${cursor[1]})`
-      : sql`(${expr}, "projects"."id") > (${cursor[0]}, ${cursor[1]})`
-    : undefined;
-  // The first page carries its count as an uncorrelated subquery (evaluated once, one round trip);
-  // a window count would instead walk every matching row through the joins, where the page
-  // itself stops after `limit` rows of an ordered index scan.
-  const needsEnterprise = !!q.origin || !!q.q;
-  const countSql = needsEnterprise
-    ? sql<number>`(select count(*)::int from projects join enterprises on enterprises.id = projects.enterprise_id where ${where})`
-    : sql<number>`(select count(*)::int from projects where ${where})`;
-  const countHere = withTotal && !cursor;
-  const rows = await ctx.db
-    .select({ ...listColumns(l), sortValue: sql<string | number>`${expr}`, total: countHere ? countSql : sql<number>`0` })
-    .from(projects)
-    .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
-    .innerJoin(unit, eq(unit.id, projects.unitId))
-    .leftJoin(owner, eq(owner.id, projects.ownerUserId))
-    .where(and(where, after))
-    .orderBy(dir === 'desc' ? desc(expr) : asc(expr), dir === 'desc' ? desc(projects.id) : asc(projects.id))
-    .limit(limit + 1);
+  let after = '';
+  if (cursor) {
+    v.afterValue = cursor[0];
+    v.afterId = cursor[1];
+    after = ` and (${sort.expr}, p.id) ${dir === 'desc' ? '<' : '>'} ($afterValue::${sort.type}, $afterId::int)`;
+  }
+  // The count rides along as an uncorrelated subquery (evaluated once, one round trip); a window
+  // count would instead walk every matching row through the joins, where the page itself stops
+  // after `limit` rows of an ordered index scan. The page size is part of the text, not a
+  // parameter: PostgreSQL then finds a generic plan as good as a custom one and keeps it.
+  const countFrom = needsEnterprise ? 'projects p join enterprises e on e.id = p.enterprise_id' : 'projects p';
+  const total = withTotal ? `, (select count(*)::int from ${countFrom} where ${where}) as "total"` : '';
+  const text = `select ${LIST_COLUMNS}, ${sort.value} as "sortValue"${total} from ${LIST_FROM} where ${where}${after}
+    order by ${sort.expr} ${dir}, p.id ${dir} limit ${limit + 1}`;
+  const rows = await preparedRows<ListRow & { sortValue: string | number; total?: number }>(ctx.db, text, v);
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  let total = countHere ? (rows[0]?.total ?? 0) : -1;
-  if (withTotal && !countHere) {
-    const base = ctx.db.select({ n: sql<number>`count(*)::int` }).from(projects);
-    const [t] = needsEnterprise ? await base.innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId)).where(where) : await base.where(where);
-    total = t?.n ?? 0;
+  let count = withTotal ? (rows[0]?.total ?? 0) : -1;
+  if (withTotal && !rows.length && cursor) {
+    // past the last page: the count still counts
+    const { cursor: _c, ...first } = q;
+    count = (await listProjects(ctx, { ...first, limit: 1 }, l)).total;
   }
   return {
-    items: page.map(({ sortValue: _s, total: _t, ...r }) => withLight(l, r)),
-    total,
-    nextCursor: more && last ? encodeCursor(normaliseSortValue(last.sortValue), last.id) : null,
+    items: page.map(({ sortValue: _s, total: _t, lightCodes, ...r }) => Object.assign(r, l.describe(lightCodes))),
+    total: count,
+    nextCursor: more && last ? encodeCursor(last.sortValue, last.id) : null,
   };
 }
 
-function normaliseSortValue(v: unknown): string | number {
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  return String(v);
-}
+type DetailRow = ListRow & {
+  projectType: string;
+  source: string;
+  intakeNote: string | null;
+  mergedIntoId: number | null;
+  fixedAssetMinor: number | null;
+  fixedAssetCurrency: string;
+  carrier: string | null;
+  expectedJobs: number | null;
+  expectedOutputMinor: number | null;
+  expectedTaxMinor: number | null;
+  annualGenerationKwh: number | null;
+  co2AvoidedT: number | null;
+  talents: number | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  contactTitle: string | null;
+  note: string | null;
+  reportedByUserId: number | null;
+  reportedByName: string | null;
+  reportedByUnitId: number | null;
+  reportedByUnitName: string | null;
+  signedAt: string | null;
+  droppedReason: string | null;
+  regionId: number;
+  enterpriseUscc: string | null;
+  enterpriseIndustry: string | null;
+  coPromoters: { unitId: number; unitName: string; shareBp: number }[];
+  capitalTotals: { category: CapitalRecord['category']; currency: string; amountMinor: number }[];
+};
+
+const DETAIL_COLUMNS = `${LIST_COLUMNS}, p.project_type as "projectType", p.source as "source", p.intake_note as "intakeNote",
+  p.merged_into_id as "mergedIntoId", p.fixed_asset_minor::float8 as "fixedAssetMinor", p.fixed_asset_currency as "fixedAssetCurrency",
+  p.carrier as "carrier", p.expected_jobs as "expectedJobs", p.expected_output_minor::float8 as "expectedOutputMinor",
+  p.expected_tax_minor::float8 as "expectedTaxMinor", p.annual_generation_kwh::float8 as "annualGenerationKwh",
+  p.co2_avoided_t::float8 as "co2AvoidedT", p.talents as "talents", p.contact_name as "contactName", p.contact_phone as "contactPhone",
+  p.contact_title as "contactTitle", p.note as "note", p.reported_by_user_id as "reportedByUserId", r.display_name as "reportedByName",
+  p.reported_by_unit_id as "reportedByUnitId", ru.name as "reportedByUnitName", ${dayText('p.signed_at')} as "signedAt",
+  p.dropped_reason as "droppedReason", p.region_id as "regionId", e.uscc as "enterpriseUscc", e.industry_code as "enterpriseIndustry",
+  coalesce((select json_agg(json_build_object('unitId', pu.unit_id, 'unitName', ou.name, 'shareBp', pu.share_bp) order by pu.share_bp desc, pu.unit_id)
+    from project_units pu join org_units ou on ou.id = pu.unit_id where pu.project_id = p.id), '[]'::json) as "coPromoters",
+  coalesce((select json_agg(json_build_object('category', c.category, 'currency', c.currency, 'amountMinor', c.total) order by c.category)
+    from (select category, currency, sum(amount_minor)::float8 total from capital_records where project_id = p.id group by 1, 2) c), '[]'::json) as "capitalTotals"`;
 
 export async function findProject(ctx: RequestContext, id: number, l: Lights) {
-  const reporter = alias(users, 'reporter');
-  const reporterUnit = alias(orgUnits, 'reporter_unit');
-  const rows = await ctx.db
-    .select({
-      ...listColumns(l),
-      projectType: projects.projectType,
-      source: projects.source,
-      intakeNote: projects.intakeNote,
-      mergedIntoId: projects.mergedIntoId,
-      fixedAssetMinor: projects.fixedAssetMinor,
-      fixedAssetCurrency: projects.fixedAssetCurrency,
-      carrier: projects.carrier,
-      expectedJobs: projects.expectedJobs,
-      expectedOutputMinor: projects.expectedOutputMinor,
-      expectedTaxMinor: projects.expectedTaxMinor,
-      annualGenerationKwh: projects.annualGenerationKwh,
-      co2AvoidedT: sql<number | null>`${projects.co2AvoidedT}::float8`,
-      talents: projects.talents,
-      contactName: projects.contactName,
-      contactPhone: projects.contactPhone,
-      contactTitle: projects.contactTitle,
-      note: projects.note,
-      reportedByUserId: projects.reportedByUserId,
-      reportedByName: reporter.displayName,
-      reportedByUnitId: projects.reportedByUnitId,
-      reportedByUnitName: reporterUnit.name,
-      signedAt: day(projects.signedAt),
-      droppedReason: projects.droppedReason,
-      regionId: projects.regionId,
-      enterpriseUscc: enterprises.uscc,
-      enterpriseIndustry: enterprises.industryCode,
-      coPromoters: sql<{ unitId: number; unitName: string; shareBp: number }[]>`coalesce((
-        select json_agg(json_build_object('unitId', pu.unit_id, 'unitName', ou.name, 'shareBp', pu.share_bp) order by pu.share_bp desc, pu.unit_id)
-        from project_units pu join org_units ou on ou.id = pu.unit_id where pu.project_id = "projects"."id"), '[]'::json)`,
-      capitalTotals: sql<{ category: CapitalRecord['category']; currency: string; amountMinor: number }[]>`coalesce((
-        select json_agg(json_build_object('category', c.category, 'currency', c.currency, 'amountMinor', c.total) order by c.category)
-        from (select category, currency, sum(amount_minor)::float8 total from capital_records where project_id = "projects"."id" group by 1, 2) c), '[]'::json)`,
-    })
-    .from(projects)
-    .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
-    .innerJoin(unit, eq(unit.id, projects.unitId))
-    .leftJoin(owner, eq(owner.id, projects.ownerUserId))
-    .leftJoin(reporter, eq(reporter.id, projects.reportedByUserId))
-    .leftJoin(reporterUnit, eq(reporterUnit.id, projects.reportedByUnitId))
-    .where(and(eq(projects.id, id), projectInScope(ctx)));
-  return rows[0] ? withLight(l, rows[0]) : undefined;
+  const v: Record<string, unknown> = { ...l.values, id };
+  const text = `select ${DETAIL_COLUMNS} from ${LIST_FROM}
+    left join users r on r.id = p.reported_by_user_id left join org_units ru on ru.id = p.reported_by_unit_id
+    where p.id = $id and ${scopeText(ctx, v)}`;
+  const [row] = await preparedRows<DetailRow>(ctx.db, text, v);
+  return row ? withLight(l, row) : undefined;
 }
 
 /** Locks the project row for the command; out of scope reads as absent. */

@@ -29,6 +29,7 @@ import { AppError, conflict, forbidden, notFound } from '../../platform/errors.j
 import { hasRole, isUnitInScope } from '../../platform/access.js';
 import { audit } from '../../platform/audit.js';
 import { lightSql, shanghaiToday } from './lights.js';
+import { notify } from '../notifications/notify.js';
 import { createEnterpriseForLead } from './lead-enterprise.js';
 import * as repo from './projects.repository.js';
 
@@ -200,12 +201,12 @@ export async function transition(ctx: RequestContext, id: number, input: Transit
   if (!check.ok) throw new AppError(check.code === 'bad_transition' ? 409 : 400, check.code, { from: STAGE_LABELS[from][ctx.lang === 'en-US' ? 'en' : 'zh'] }, check.fields);
   const ev = check.evidence;
   const patch: Partial<repo.NewProject> = { stage: input.to, stageAt: new Date() };
-  if (input.to === 'signed') {
+  if (from !== 'dropped' && input.to === 'signed') {
     patch.signedAt = ev.contractDate as string;
     patch.investmentMinor = ev.agreedInvestmentMinor as number;
     patch.investmentCurrency = ev.agreedInvestmentCurrency as string;
   }
-  if (input.to === 'registered') {
+  if (from !== 'dropped' && input.to === 'registered') {
     const uscc = ev.uscc as string;
     if (!isValidUscc(uscc)) throw new AppError(400, 'gate_evidence', {}, { 'evidence.uscc': 'uscc_invalid' });
     const holder = await repo.findEnterpriseByUscc(ctx, uscc);
@@ -239,7 +240,20 @@ export async function acceptLead(ctx: RequestContext, id: number, input: AcceptL
   if (!shares.some((s) => s.unitId === input.unitId)) await repo.addCoPromoterIfAbsent(ctx, id, input.unitId);
   await audit(ctx, { action: 'accept', entity: 'project', entityId: id, unitId: input.unitId, before: { unitId: p.unitId, ownerUserId: p.ownerUserId }, after: input });
   await projectChanged(ctx, id, 'accepted');
-  return getProject(ctx, id);
+  const accepted = await getProject(ctx, id);
+  if (input.ownerUserId && input.ownerUserId !== ctx.user.id) {
+    await notify(ctx, {
+      kind: 'assignment',
+      regionId: ctx.scope.regionId,
+      userIds: [input.ownerUserId],
+      title: `新项目指派：${accepted.name}`,
+      body: `${ctx.user.displayName} 将线索「${accepted.name}」指派给您负责${input.note ? `：${input.note}` : ''}`,
+      link: `/projects/${id}`,
+      entity: 'project',
+      entityId: id,
+    });
+  }
+  return accepted;
 }
 
 export async function rejectLead(ctx: RequestContext, id: number, reason: string) {

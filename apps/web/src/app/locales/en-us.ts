@@ -1,6 +1,16 @@
 import type { Resources } from './zh-cn';
+import { assessmentEnUS } from './assessment-en-us';
+import { coordinationEnUS } from './coordination-en-us';
+import { notifyEnUS } from './notifications-en-us';
+import { bulletinsEnUS } from './bulletins-en-us';
+import { cockpitEnUS } from './cockpit-en-us';
 
 export const enUS: Resources = {
+  bulletins: bulletinsEnUS,
+  assessment: assessmentEnUS,
+  coordination: coordinationEnUS,
+  notify: notifyEnUS,
+  cockpit: cockpitEnUS,
   app: {
     name: 'Wutong',
     title: 'Wutong · Investment Promotion Platform',

@@ -1,5 +1,16 @@
+import { assessmentZhCN } from './assessment-zh-cn';
+import { coordinationZhCN } from './coordination-zh-cn';
+import { notifyZhCN } from './notifications-zh-cn';
+import { bulletinsZhCN } from './bulletins-zh-cn';
+import { cockpitZhCN } from './cockpit-zh-cn';
+
 /** Chinese is the source language: every other resource file must have exactly these keys. */
 export const zhCN = {
+  bulletins: bulletinsZhCN,
+  assessment: assessmentZhCN,
+  coordination: coordinationZhCN,
+  notify: notifyZhCN,
+  cockpit: cockpitZhCN,
   app: {
     name: '梧桐',
     title: '梧桐 · 招商引资全流程管理平台',

@@ -11,6 +11,7 @@ import { useCurrentUser } from '../auth/current-user';
 import { closedLoop } from './access';
 import { IntakeTag, StageTag } from './bits';
 import { CoPromotersCard } from './co-promoters';
+import { ProjectCoordinationCard } from '../coordination/project-items-card';
 import { EditProjectDrawer } from './edit-project-drawer';
 import { day, money, punct } from './format';
 import { GateCard } from './gate-card';
@@ -209,6 +210,7 @@ export function ProjectPage() {
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 8, order: 2 }}>
           <GateCard project={p} inbox={closedLoop.intake(me)} reopenTo={stoppedAt} onDrop={() => setDialog('drop')} onReopen={() => setDialog('reopen')} />
           <CoPromotersCard project={p} canManage={p.canEdit && closedLoop.coPromoters(me)} />
+          <ProjectCoordinationCard project={p} />
         </Col>
         <Col xs={{ span: 24, order: 2 }} lg={{ span: 16, order: 1 }}>
           <Card size="small" styles={{ body: { paddingTop: 0 } }}>

@@ -1,0 +1,62 @@
+import type { IndicatorUnit, TargetSplit } from '@wutong/contracts';
+
+/** Today in Asia/Shanghai, YYYY-MM-DD. */
+export function shanghaiToday(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export const currentYear = (now = new Date()) => Number(shanghaiToday(now).slice(0, 4));
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+export const daysInYear = (y: number) => (isLeap(y) ? 366 : 365);
+
+/** The share of `year` elapsed by `today` (today counted): 1 for past years, 0 for future ones. */
+export function dayFraction(year: number, today: string): number {
+  const y = Number(today.slice(0, 4));
+  if (year < y) return 1;
+  if (year > y) return 0;
+  const day = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${year}-01-01T00:00:00Z`)) / 86400_000) + 1;
+  return day / daysInYear(year);
+}
+
+/**
+ * How much of a yearly target is due by `today` (序时): with a split, the parts of every period up
+ * to and including the current one; without, the annual target × the share of days elapsed.
+ */
+export function dueByToday(t: { year: number; annual: number; split: TargetSplit; parts: number[] | null }, today: string): number {
+  const y = Number(today.slice(0, 4));
+  if (t.year < y) return t.annual;
+  if (t.year > y) return 0;
+  const month = Number(today.slice(5, 7));
+  if (t.split !== 'none' && t.parts) {
+    const upTo = t.split === 'quarter' ? Math.ceil(month / 3) : month;
+    return t.parts.slice(0, upTo).reduce((a, b) => a + b, 0);
+  }
+  return t.annual * dayFraction(t.year, today);
+}
+
+/** 序时进度 of one target: due ÷ annual; the share of days when the target is 0. */
+export function timeProgress(t: { year: number; annual: number; split: TargetSplit; parts: number[] | null }, today: string): number {
+  return t.annual > 0 ? dueByToday(t, today) / t.annual : dayFraction(t.year, today);
+}
+
+/** What an indicator's base unit is worth in the unit people write in spreadsheets (万元, 万美元, t). */
+export const DISPLAY_FACTOR: Record<IndicatorUnit, number> = { enterprise: 1, cny: 1_000_000, usd: 1_000_000, project: 1, person: 1, kwh: 1, co2_t: 1000 };
+export const DISPLAY_UNIT: Record<IndicatorUnit, [string, string]> = {
+  enterprise: ['家', 'enterprises'],
+  cny: ['万元', 'CNY 10k'],
+  usd: ['万美元', 'USD 10k'],
+  project: ['个', 'projects'],
+  person: ['人', 'persons'],
+  kwh: ['kWh', 'kWh'],
+  co2_t: ['吨', 't'],
+};
+
+/** Standard competition ranking (1, 1, 3) by a score, highest first; null scores rank last, together. */
+export function competitionRanks<T>(items: T[], score: (x: T) => number | null): Map<T, number> {
+  const ranks = new Map<T, number>();
+  const scored = items.filter((x) => score(x) !== null);
+  for (const x of scored) ranks.set(x, 1 + scored.filter((o) => score(o)! > score(x)!).length);
+  for (const x of items) if (score(x) === null) ranks.set(x, scored.length + 1);
+  return ranks;
+}

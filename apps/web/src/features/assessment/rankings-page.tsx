@@ -1,0 +1,403 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Col, Empty, Flex, Row, Select, Table, Tabs, Tooltip, Typography, type TableProps } from 'antd';
+import { DownloadOutlined, TeamOutlined, TrophyOutlined, UserOutlined, FundOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { INDICATORS, IndicatorCode, type CompletionRanking, type RankedPerson, type RankedUnit } from '@wutong/contracts';
+import { PageHeader } from '../../app/page-header';
+import { useCurrentUser } from '../auth/current-user';
+import { useUnits } from '../org/org-api';
+import { useErrorHandler } from '../../app/use-error-handler';
+import { formatCount } from '../projects/format';
+import { assessmentAccess } from './access';
+import { exportPeopleRanking, exportUnitRanking, useCompletionRanking, usePeopleRanking, useUnitRanking } from './assessment-api';
+import { CompletionBar, Labeled, PeriodPicker, RANKED_KINDS, RankBadge, RankChange, YearPicker } from './bits';
+import { formatPoints } from './explain';
+import { formatIndicator, indicatorName } from './indicator-units';
+import { currentPeriod, parsePeriod, periodKey, periodLabel, shanghaiToday } from './periods';
+import { PointsDrawer, type PointsDrawerSubject } from './points-drawer';
+import './assessment.css';
+
+type Tab = 'units' | 'people' | 'completion';
+const TABS: Tab[] = ['units', 'people', 'completion'];
+
+const pointsCell = (v: number, lang: string) => (
+  <span style={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600 }} data-testid="ranking-points" data-value={v}>
+    {formatPoints(v, lang)}
+  </span>
+);
+
+/** A ranked name: a link to its points where I may read them, plain text (and why) where not. */
+function RankedName({ name, open }: { name: string; open: boolean }) {
+  const { t } = useTranslation();
+  return open ? (
+    <Typography.Link style={{ fontWeight: 500 }} data-testid="ranking-name">
+      {name}
+    </Typography.Link>
+  ) : (
+    <Tooltip title={t('assessment.rankings.notMine')}>
+      <span data-testid="ranking-name">{name}</span>
+    </Tooltip>
+  );
+}
+
+/**
+ * Whose points I may open: the points list answers for the units in my scope (and my own entries),
+ * so the rankings link exactly those; the rest of the region is ranked but not itemised for me.
+ */
+function useOpenable() {
+  const me = useCurrentUser();
+  const units = useUnits();
+  return useMemo(() => {
+    const ids = new Set((units.data ?? []).map((u) => u.id));
+    const names = new Set((units.data ?? []).map((u) => u.name));
+    return { unit: (id: number) => ids.has(id), person: (p: RankedPerson) => p.userId === me.id || names.has(p.unitName) };
+  }, [units.data, me.id]);
+}
+
+/** 排行榜 · 以贡献论英雄: units within their kind, people, and completion rates; click a name for the points behind it. */
+export function RankingsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  // completion rates come from the targets, which the cockpit's readers see
+  const showCompletion = assessmentAccess.targets(useCurrentUser());
+  const asked = params.get('tab');
+  const tab: Tab = (TABS as string[]).includes(asked ?? '') && (asked !== 'completion' || showCompletion) ? (asked as Tab) : 'units';
+  const period = parsePeriod(params.get('period')) ? params.get('period')! : periodKey(currentPeriod('month'));
+  const y = Number(params.get('year'));
+  const thisYear = shanghaiToday().year;
+  const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : thisYear;
+  const ind = IndicatorCode.safeParse(params.get('indicator'));
+  const indicator: IndicatorCode = ind.success ? ind.data : 'enterprises_introduced';
+  const [subject, setSubject] = useState<PointsDrawerSubject | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const onError = useErrorHandler();
+
+  const setQuery = (patch: Record<string, string | number | undefined>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(patch)) {
+          if (v === undefined || v === '') next.delete(k);
+          else next.set(k, String(v));
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      await (tab === 'people' ? exportPeopleRanking(period) : exportUnitRanking(period));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const periodBar = (
+    <Flex gap={12} align="center" wrap>
+      <Labeled label={t('assessment.rankings.period')}>
+        <PeriodPicker value={period} onChange={(p) => setQuery({ period: p })} testId="rankings-period" />
+      </Labeled>
+      <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="rankings-export">
+        {t('assessment.export')}
+      </Button>
+    </Flex>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('assessment.rankings.title')}
+        extra={
+          <span className="wt-slogan">
+            <TrophyOutlined /> {t('assessment.rankings.slogan')}
+          </span>
+        }
+      />
+      <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setQuery({ tab: k === 'units' ? undefined : k })}
+          tabBarExtraContent={tab === 'completion' ? null : periodBar}
+          items={[
+            {
+              key: 'units',
+              label: (
+                <span data-testid="rankings-tab-units">
+                  <TeamOutlined /> {t('assessment.rankings.units')}
+                </span>
+              ),
+              children: <UnitsRanking period={period} onOpen={setSubject} />,
+            },
+            {
+              key: 'people',
+              label: (
+                <span data-testid="rankings-tab-people">
+                  <UserOutlined /> {t('assessment.rankings.people')}
+                </span>
+              ),
+              children: <PeopleRankingTable period={period} onOpen={setSubject} />,
+            },
+            ...(showCompletion ? [{
+              key: 'completion',
+              label: (
+                <span data-testid="rankings-tab-completion">
+                  <FundOutlined /> {t('assessment.rankings.completion')}
+                </span>
+              ),
+              children: (
+                <CompletionRankingView
+                  year={year}
+                  indicator={indicator}
+                  onYear={(v) => setQuery({ year: v === thisYear ? undefined : v })}
+                  onIndicator={(v) => setQuery({ indicator: v === 'enterprises_introduced' ? undefined : v })}
+                />
+              ),
+            }] : []),
+          ]}
+        />
+      </Card>
+      {subject ? <PointsDrawer subject={subject} period={period} onClose={() => setSubject(null)} /> : null}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
+        {t('assessment.rankings.footnote')}
+      </Typography.Paragraph>
+    </>
+  );
+}
+
+function UnitsRanking({ period, onOpen }: { period: string; onOpen: (s: PointsDrawerSubject) => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const ranking = useUnitRanking(period);
+  const openable = useOpenable();
+  const groups = useMemo(() => {
+    const byKind = new Map((ranking.data?.groups ?? []).map((g) => [g.kind, g.items]));
+    const kinds = [...RANKED_KINDS.filter((k) => byKind.has(k)), ...[...byKind.keys()].filter((k) => !RANKED_KINDS.includes(k))];
+    return kinds.map((kind) => ({ kind, items: byKind.get(kind)! }));
+  }, [ranking.data]);
+
+  if (ranking.isError) return <Alert type="error" showIcon title={t('errors.loadFailed')} description={ranking.error.message} />;
+
+  const columns: TableProps<RankedUnit>['columns'] = [
+    { title: t('assessment.rankings.rank'), dataIndex: 'rank', width: 64, align: 'center', render: (r: number) => <RankBadge rank={r} /> },
+    {
+      title: t('assessment.unit'),
+      dataIndex: 'unitName',
+      render: (name: string, r) => <RankedName name={name} open={openable.unit(r.unitId)} />,
+    },
+    { title: t('assessment.rankings.points'), dataIndex: 'points', width: 110, align: 'right', render: (v: number) => pointsCell(v, lang) },
+    {
+      title: t('assessment.rankings.change'),
+      key: 'change',
+      width: 80,
+      align: 'center',
+      render: (_, r) => <RankChange change={r.change} previousRank={r.previousRank} />,
+    },
+  ];
+
+  return (
+    <div data-testid="rankings-units" data-period={ranking.data?.period}>
+      {ranking.data ? (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
+          {t('assessment.rankings.unitsHelp', { period: periodLabel(ranking.data.period, lang), previous: periodLabel(ranking.data.previous, lang) })}
+        </Typography.Paragraph>
+      ) : null}
+      {!ranking.isPending && groups.length === 0 ? (
+        <Empty description={t('assessment.rankings.empty', { period: periodLabel(period, lang) })} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          {groups.map((g) => (
+            <Col xs={24} xl={12} key={g.kind}>
+              <Card
+                size="small"
+                type="inner"
+                title={
+                  <Flex align="center" gap={8}>
+                    <TrophyOutlined style={{ color: '#d4a017' }} />
+                    {t('assessment.rankings.groupTitle', { kind: t(`org.kinds.${g.kind}`) })}
+                    <Typography.Text type="secondary" style={{ fontWeight: 400, fontSize: 12 }}>
+                      {t('assessment.rankings.groupCount', { n: g.items.length })}
+                    </Typography.Text>
+                  </Flex>
+                }
+                styles={{ body: { padding: 0 } }}
+                data-testid={`rankings-group-${g.kind}`}
+              >
+                <Table<RankedUnit>
+                  rowKey="unitId"
+                  size="small"
+                  columns={columns}
+                  rowClassName={(r) => (openable.unit(r.unitId) ? 'wt-row-link' : '')}
+                  dataSource={g.items}
+                  loading={ranking.isFetching}
+                  pagination={g.items.length > 20 ? { pageSize: 20, size: 'small', style: { padding: '0 12px' } } : false}
+                  onRow={(r) =>
+                    ({
+                      onClick: openable.unit(r.unitId) ? () => onOpen({ kind: 'unit', id: r.unitId, name: r.unitName }) : undefined,
+                      'data-testid': 'ranking-row',
+                      'data-unit-id': r.unitId,
+                    }) as object
+                  }
+                  locale={{ emptyText: t('assessment.rankings.groupEmpty') }}
+                />
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      )}
+    </div>
+  );
+}
+
+function PeopleRankingTable({ period, onOpen }: { period: string; onOpen: (s: PointsDrawerSubject) => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const ranking = usePeopleRanking(period);
+  const openable = useOpenable();
+  if (ranking.isError) return <Alert type="error" showIcon title={t('errors.loadFailed')} description={ranking.error.message} />;
+  const columns: TableProps<RankedPerson>['columns'] = [
+    { title: t('assessment.rankings.rank'), dataIndex: 'rank', width: 72, align: 'center', render: (r: number) => <RankBadge rank={r} /> },
+    {
+      title: t('assessment.rankings.person'),
+      dataIndex: 'displayName',
+      width: 180,
+      render: (name: string, r) => <RankedName name={name} open={openable.person(r)} />,
+    },
+    { title: t('assessment.unit'), dataIndex: 'unitName' },
+    { title: t('assessment.rankings.points'), dataIndex: 'points', width: 130, align: 'right', render: (v: number) => pointsCell(v, lang) },
+    { title: t('assessment.rankings.change'), key: 'change', width: 100, align: 'center', render: (_, r) => <RankChange change={r.change} previousRank={r.previousRank} /> },
+  ];
+  return (
+    <div data-testid="rankings-people" data-period={ranking.data?.period}>
+      {ranking.data ? (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
+          {t('assessment.rankings.peopleHelp', { period: periodLabel(ranking.data.period, lang), previous: periodLabel(ranking.data.previous, lang) })}
+        </Typography.Paragraph>
+      ) : null}
+      <Table<RankedPerson>
+        rowKey="userId"
+        size="middle"
+        columns={columns}
+        rowClassName={(r) => (openable.person(r) ? 'wt-row-link' : '')}
+        dataSource={ranking.data?.items ?? []}
+        loading={ranking.isFetching}
+        sticky={{ offsetHeader: 56 }}
+        onRow={(r) =>
+          ({
+            onClick: openable.person(r) ? () => onOpen({ kind: 'person', id: r.userId, name: r.displayName }) : undefined,
+            'data-testid': 'ranking-row',
+            'data-user-id': r.userId,
+          }) as object
+        }
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assessment.rankings.empty', { period: periodLabel(period, lang) })} /> }}
+        pagination={{
+          defaultPageSize: 50,
+          hideOnSinglePage: true,
+          showTotal: (n) => t('common.total', { n: formatCount(n, lang) }),
+          style: { padding: '0 8px' },
+        }}
+      />
+    </div>
+  );
+}
+
+type CompletionItem = CompletionRanking['groups'][number]['items'][number];
+
+function CompletionRankingView({ year, indicator, onYear, onIndicator }: { year: number; indicator: IndicatorCode; onYear: (y: number) => void; onIndicator: (i: IndicatorCode) => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const ranking = useCompletionRanking(year, indicator);
+  const data = ranking.data;
+  const groups = useMemo(() => {
+    const byKind = new Map((data?.groups ?? []).map((g) => [g.kind, g.items]));
+    const kinds = [...RANKED_KINDS.filter((k) => byKind.has(k)), ...[...byKind.keys()].filter((k) => !RANKED_KINDS.includes(k))];
+    return kinds.map((kind) => ({ kind, items: byKind.get(kind)! }));
+  }, [data]);
+
+  const columns: TableProps<CompletionItem>['columns'] = [
+    { title: t('assessment.rankings.rank'), dataIndex: 'rank', width: 64, align: 'center', render: (r: number) => <RankBadge rank={r} /> },
+    { title: t('assessment.unit'), dataIndex: 'unitName', render: (v: string) => <span data-testid="ranking-name">{v}</span> },
+    {
+      title: t('assessment.rankings.actualTarget'),
+      key: 'values',
+      width: 230,
+      align: 'right',
+      render: (_, r) => (
+        <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+          {formatIndicator(indicator, r.actual, lang)}
+          <Typography.Text type="secondary"> / {formatIndicator(indicator, r.target, lang)}</Typography.Text>
+        </span>
+      ),
+    },
+    {
+      title: t('assessment.targets.completionCol'),
+      key: 'completion',
+      width: 250,
+      render: (_, r) => <CompletionBar completion={r.completion} timeProgress={data?.timeProgress ?? 0} width={110} testId="ranking-completion" />,
+    },
+  ];
+
+  return (
+    <div data-testid="rankings-completion">
+      <Flex gap={16} wrap align="center" style={{ marginBottom: 12 }}>
+        <Labeled label={t('assessment.year')}>
+          <YearPicker value={year} onChange={onYear} testId="rankings-year" />
+        </Labeled>
+        <Labeled label={t('assessment.indicator')}>
+          <Select
+            style={{ width: 200 }}
+            value={indicator}
+            onChange={onIndicator}
+            options={INDICATORS.map((i) => ({ value: i.code, label: indicatorName(i.code, lang) }))}
+            data-testid="rankings-indicator"
+          />
+        </Labeled>
+        {data ? (
+          <Typography.Text type="secondary" data-testid="rankings-time-progress">
+            {t('assessment.rankings.timeProgress', { tp: `${(data.timeProgress * 100).toFixed(1)}%` })}
+          </Typography.Text>
+        ) : null}
+      </Flex>
+      {ranking.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={ranking.error.message} /> : null}
+      {!ranking.isPending && groups.length === 0 ? (
+        <Empty description={t('assessment.rankings.completionEmpty', { year, indicator: indicatorName(indicator, lang) })} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          {groups.map((g) => (
+            <Col xs={24} xxl={12} key={g.kind}>
+              <Card
+                size="small"
+                type="inner"
+                title={
+                  <Flex align="center" gap={8}>
+                    {t('assessment.rankings.groupTitle', { kind: t(`org.kinds.${g.kind}`) })}
+                    <Typography.Text type="secondary" style={{ fontWeight: 400, fontSize: 12 }}>
+                      {t('assessment.rankings.groupCount', { n: g.items.length })}
+                    </Typography.Text>
+                  </Flex>
+                }
+                styles={{ body: { padding: 0 } }}
+                data-testid={`rankings-completion-group-${g.kind}`}
+              >
+                <Table<CompletionItem>
+                  rowKey="unitId"
+                  size="small"
+                  columns={columns}
+                  dataSource={g.items}
+                  loading={ranking.isFetching}
+                  pagination={false}
+                  onRow={(r) => ({ 'data-testid': 'ranking-row', 'data-unit-id': r.unitId }) as object}
+                  locale={{ emptyText: t('assessment.rankings.groupEmpty') }}
+                />
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      )}
+    </div>
+  );
+}

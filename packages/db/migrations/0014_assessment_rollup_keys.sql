@@ -1,0 +1,3 @@
+ALTER TABLE "assessment_rollups" DROP CONSTRAINT "assessment_rollups_region_id_period_dim_unit_id_indicator_key_pk";--> statement-breakpoint
+ALTER TABLE "assessment_rollups" ADD CONSTRAINT "assessment_rollups_region_id_unit_id_dim_period_indicator_key_pk" PRIMARY KEY("region_id","unit_id","dim","period","indicator","key");--> statement-breakpoint
+CREATE INDEX "assessment_rollups_dim_idx" ON "assessment_rollups" USING btree ("region_id","dim","period");
