@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import compress from '@fastify/compress';
-import type { Database } from '@wutong/db';
+import { watchDataChanges, type Database } from '@wutong/db';
 import type { Config } from './platform/config.js';
 import { VERSION } from './platform/config.js';
 import { AppError } from './platform/errors.js';
@@ -63,6 +63,11 @@ export async function buildApp(database: Database, config: Config, opts: { logge
     const type = req.headers['content-type'] ?? '';
     if (!/^application\/json\s*(;|$)/i.test(type)) return sendError(reply, lang, new AppError(415, 'json_required'), String(req.id));
   });
+
+  if (config.readCache) {
+    const stop = await watchDataChanges(database, (msg) => app.log.warn(msg));
+    app.addHook('onClose', stop);
+  }
 
   installErrorHandling(app);
   const routes = allRoutes(config);

@@ -3,6 +3,7 @@ import { PGlite, protocol, type messages } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgPreparedQuery, PgSession, PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import type { Db } from './client.js';
+import { cachedRows } from './read-cache.js';
 
 /**
  * Reads on a hot path: SQL text with named parameters (`p.unit_id = $unitId`), turned into a
@@ -139,6 +140,14 @@ async function pgliteRows<R>(pg: PGlite, name: string, text: string, params: unk
       return rows;
     }),
   ).then((rows) => rows ?? pgliteRows<R>(pg, name, text, params, true));
+}
+
+/**
+ * preparedRows() through the read cache (read-cache.ts): the rows come from memory while the
+ * tables they read have not changed. The rows are shared: copy before changing them.
+ */
+export function cachedPreparedRows<R>(db: Db, text: string, values: Record<string, unknown>): Promise<R[]> {
+  return cachedRows(db, `${text}\u0000${JSON.stringify(values)}`, () => preparedRows<R>(db, text, values));
 }
 
 /** `text` with `$name` parameters as a drizzle SQL fragment carrying these values (every name needs one). */

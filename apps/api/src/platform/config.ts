@@ -16,6 +16,8 @@ export type Config = {
   sessionDays: number;
   /** validate every response against its contract (on in tests: it catches drift early) */
   validateResponses: boolean;
+  /** keep project list pages in memory until their data changes (packages/db/src/read-cache.ts) */
+  readCache: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,5 +33,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionDays: Number(env.SESSION_DAYS ?? 7),
     validateResponses: env.NODE_ENV === 'test' || env.WUTONG_VALIDATE_RESPONSES === '1',
+    readCache: env.WUTONG_READ_CACHE !== '0',
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { zhCN, en } from 'zod/locales';
 import { and, eq, gt } from 'drizzle-orm';
-import { sessions, type Database } from '@wutong/db';
+import { dataChanged, sessions, type Database } from '@wutong/db';
 import type { Lang, Role } from '@wutong/contracts';
 import type { Config } from './config.js';
 import type { PublicContext, RequestContext } from './context.js';
@@ -171,7 +171,13 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: AnyR
 
         const run = (c: typeof ctx) => (r.handler as (c: unknown, i: unknown, rep: FastifyReply) => Promise<unknown>)(c, input, reply);
         const useTx = r.method !== 'GET' && r.transaction !== false;
-        const result = useTx ? await deps.database.db.transaction((tx) => run({ ...ctx, db: tx })) : await run(ctx);
+        let result: unknown;
+        try {
+          result = useTx ? await deps.database.db.transaction((tx) => run({ ...ctx, db: tx })) : await run(ctx);
+        } finally {
+          // lists kept in memory may be stale now: the caller's next read must see this command
+          if (r.method !== 'GET') dataChanged(deps.database.db);
+        }
         // who may see what changed: cached scopes go, after the commit
         if (r.method !== 'GET' && SCOPE_TAGS.some((tag) => r.tags.includes(tag))) forgetAllSessions();
 

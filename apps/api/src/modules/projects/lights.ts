@@ -126,8 +126,13 @@ export function lightSql(rules: SlaRule[], now: Date, lang: Lang): LightSql {
   const values = lightValues(lightConfig(rules, now));
   return {
     values,
-    codes: sqlText(lightReasonsText('"projects"'), values) as SQL<string[]>,
-    light: sqlText(lightText('"projects"'), values) as SQL<Light>,
+    // drizzle fragments for the few queries built with drizzle; the hot list and detail use the text
+    get codes() {
+      return sqlText(lightReasonsText('"projects"'), values) as SQL<string[]>;
+    },
+    get light() {
+      return sqlText(lightText('"projects"'), values) as SQL<Light>;
+    },
     describe: (codes) => {
       const lightReasons = codes.map((c) => {
         const [level, rule] = c.split(':') as ['red' | 'yellow', SlaRuleCode];

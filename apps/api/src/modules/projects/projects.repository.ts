@@ -14,6 +14,7 @@ import {
   trips,
   users,
   preparedRows,
+  cachedPreparedRows,
 } from '@wutong/db';
 import type { Activity, Arbitration, CapitalRecord, ListProjectsQuery, ProjectListItem, SlaRule, Stage, Trip } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
@@ -204,7 +205,8 @@ export async function listProjects(ctx: RequestContext, q: ListProjectsQuery, l:
   const total = withTotal ? `, (select count(*)::int from ${countFrom} where ${where}) as "total"` : '';
   const text = `select ${LIST_COLUMNS}, ${sort.value} as "sortValue"${total} from ${LIST_FROM} where ${where}${after}
     order by ${sort.expr} ${dir}, p.id ${dir} limit ${limit + 1}`;
-  const rows = await preparedRows<ListRow & { sortValue: string | number; total?: number }>(ctx.db, text, v);
+  // a page is kept in memory until a table it reads changes (read-cache.ts); rows are copied below
+  const rows = await cachedPreparedRows<ListRow & { sortValue: string | number; total?: number }>(ctx.db, text, v);
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

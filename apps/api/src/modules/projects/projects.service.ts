@@ -40,7 +40,9 @@ export const INTAKE_ROLES = ['manager', 'unit_head'] as const;
 const REGION_ROLES = ['admin', 'leader', 'manager'] as const;
 
 async function lights(ctx: RequestContext) {
-  return lightSql(await repo.slaRulesFor(ctx), new Date(), ctx.lang);
+  // thresholds to the minute: a light turns at most a minute late, and a list page read within
+  // the same minute has the same parameters, so it can be served from memory (read-cache.ts)
+  return lightSql(await repo.slaRulesFor(ctx), new Date(Math.floor(Date.now() / 60_000) * 60_000), ctx.lang);
 }
 
 export async function listProjects(ctx: RequestContext, q: ListProjectsQuery) {
