@@ -20,8 +20,10 @@ export function dayFraction(year: number, today: string): number {
 }
 
 /**
- * How much of a yearly target is due by `today` (序时): with a split, the parts of every period up
- * to and including the current one; without, the annual target × the share of days elapsed.
+ * How much of a yearly target is due by `today` (序时): with a split, the parts of the periods
+ * before the current one plus the current part × the share of its days elapsed (today counted),
+ * so that on 4 December a monthly plan is 11 parts and 4/31 of the twelfth due, not all twelve;
+ * without a split, the annual target × the share of the year's days elapsed.
  */
 export function dueByToday(t: { year: number; annual: number; split: TargetSplit; parts: number[] | null }, today: string): number {
   const y = Number(today.slice(0, 4));
@@ -29,8 +31,14 @@ export function dueByToday(t: { year: number; annual: number; split: TargetSplit
   if (t.year > y) return 0;
   const month = Number(today.slice(5, 7));
   if (t.split !== 'none' && t.parts) {
-    const upTo = t.split === 'quarter' ? Math.ceil(month / 3) : month;
-    return t.parts.slice(0, upTo).reduce((a, b) => a + b, 0);
+    const current = t.split === 'quarter' ? Math.ceil(month / 3) : month; // 1-based
+    const firstMonth = t.split === 'quarter' ? (current - 1) * 3 + 1 : current;
+    const lastMonth = t.split === 'quarter' ? firstMonth + 2 : current;
+    const start = Date.UTC(t.year, firstMonth - 1, 1);
+    const end = Date.UTC(t.year, lastMonth, 1); // the day after the period
+    const elapsed = (Date.parse(`${today}T00:00:00Z`) - start) / 86400_000 + 1;
+    const before = t.parts.slice(0, current - 1).reduce((a, b) => a + b, 0);
+    return before + (t.parts[current - 1] ?? 0) * (elapsed / ((end - start) / 86400_000));
   }
   return t.annual * dayFraction(t.year, today);
 }
