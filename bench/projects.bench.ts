@@ -1,10 +1,12 @@
-// npm run bench -- projects [--projects N] [--db pglite|postgres] [--seconds S] [--profile DIR]
+// npm run bench -- projects [--projects N] [--db pglite|postgres] [--seconds S] [--profile DIR] [--writes W]
 // Starts the app on N generated projects and loads it with autocannon (20 connections), signed in
 // as a manager: the project list filtered by stage and unit, sorted by date, 20 a page; and one
 // project by id. Prints one JSON line per database, and to stderr the CPU time per request of the
 // app, of the PostgreSQL backends serving it and of the load generator (autocannon, in this process),
 // which says more than requests per second on a busy machine. --profile DIR writes the app's
-// V8 CPU profile (node --cpu-prof) there.
+// V8 CPU profile (node --cpu-prof) there. --writes W edits W projects a second during the list load.
+// WUTONG_READ_CACHE=0 measures the app without its in-memory
+// list pages (packages/db/src/read-cache.ts): every request then reads the database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -167,7 +169,9 @@ async function load(url: string, cookie: string, seconds: number, paths: string[
 }
 
 export async function main(argv: string[]) {
-  const a = args(argv, { projects: { type: 'string' }, db: { type: 'string' }, seconds: { type: 'string' }, profile: { type: 'string' } });
+  const a = args(argv, { projects: { type: 'string' }, db: { type: 'string' }, seconds: { type: 'string' }, profile: { type: 'string' }, writes: { type: 'string' } });
+  // --writes W: meanwhile W project edits a second through the API, each of which drops the kept pages
+  const writesPerSecond = Number(a.writes ?? 0);
   const n = Number(a.projects ?? 100_000);
   const seconds = Number(a.seconds ?? 10);
   for (const kind of dbTargets(a.db)) {
@@ -195,13 +199,21 @@ export async function main(argv: string[]) {
       // warm up both paths before measuring
       await load(base, cookie, 2, listPaths);
       const listCpu = await cpuMeter(server, backends);
+      let writes = 0;
+      const writer = writesPerSecond > 0
+        ? setInterval(() => {
+            const id = ids[writes++ % ids.length]!;
+            void fetch(`${base}/api/projects/${id}`, { method: 'PATCH', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ carrier: `bench ${writes}` }) });
+          }, 1000 / writesPerSecond)
+        : undefined;
       const list = await load(base, cookie, seconds, listPaths);
+      clearInterval(writer);
       const listMs = listCpu(list.requests);
       await load(base, cookie, 1, getPaths);
       const getCpu = await cpuMeter(server, backends);
       const get = await load(base, cookie, seconds, getPaths);
       const getMs = getCpu(get.requests);
-      console.log(JSON.stringify({ bench: 'projects', db: kind, projects: n, list_rps: list.rps, list_p99_ms: list.p99, get_rps: get.rps, get_p99_ms: get.p99 }));
+      console.log(JSON.stringify({ bench: 'projects', db: kind, projects: n, list_rps: list.rps, list_p99_ms: list.p99, get_rps: get.rps, get_p99_ms: get.p99, read_cache: process.env.WUTONG_READ_CACHE !== '0', ...(writesPerSecond ? { list_writes: writes } : {}) }));
       // CPU per request (ms): the app process (with PGlite: the database too), the PostgreSQL backends, autocannon
       console.error(
         JSON.stringify({
