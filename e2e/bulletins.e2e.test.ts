@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, launchBrowser, newPage, poll, screenshot, signIn, skipReason, startServer, type RunningServer } from './harness.js';
+import { ROOT, artifactDir, launchBrowser, newPage, poll, screenshot, signIn, skipReason, startServer, type RunningServer } from './harness.js';
 
-const ARTIFACTS = join(ROOT, 'artifacts', 'bulletin');
+const ARTIFACTS = artifactDir('bulletin');
 
 /** Last month in Asia/Shanghai, as the generate dialog offers it by default. */
 function lastMonth(): string {

@@ -105,7 +105,9 @@ describe.skipIf(!!skipReason)('cockpit (驾驶舱) and the big screen', () => {
       if (h.target !== null) {
         await expect(card.getByTestId('completion').textContent()).resolves.toBe(pct(h.completion!));
         await expect(card.getByTestId('time-progress').textContent()).resolves.toBe(`序时进度 ${pct(h.timeProgress)}`);
-        await expect(card.getByTestId('pace').getAttribute('data-tone')).resolves.toBe(h.completion! > h.timeProgress ? 'ahead' : h.completion! < h.timeProgress ? 'behind' : 'even');
+        // ahead or behind by the one decimal of percentage points shown: "0.0" is on pace
+        const pts = Math.round((h.completion! - h.timeProgress) * 1000) / 10;
+        await expect(card.getByTestId('pace').getAttribute('data-tone')).resolves.toBe(pts > 0 ? 'ahead' : pts < 0 ? 'behind' : 'even');
       }
     }
     // 到位资金合计 in 亿元, saying which rate converted the US dollars

@@ -6,9 +6,18 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import pg from 'pg';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const SCREENSHOT_DIR = join(ROOT, 'artifacts', 'screenshots');
+/**
+ * The database the app under test runs on: the embedded one by default; with
+ * WUTONG_E2E_DB=postgres and TEST_DATABASE_URL, a fresh database on that server per suite.
+ */
+export const E2E_DB: 'pglite' | 'postgres' = process.env.WUTONG_E2E_DB === 'postgres' ? 'postgres' : 'pglite';
+if (E2E_DB === 'postgres' && !process.env.TEST_DATABASE_URL) throw new Error('WUTONG_E2E_DB=postgres needs TEST_DATABASE_URL');
+/** artifacts/<name>, or artifacts/<name>-postgres for the run on the server */
+export const artifactDir = (name: string) => join(ROOT, 'artifacts', E2E_DB === 'postgres' ? `${name}-postgres` : name);
+export const SCREENSHOT_DIR = artifactDir('screenshots');
 export const DEMO_PASSWORD = 'Wutong@2026';
 const WEB_INDEX = join(ROOT, 'apps', 'web', 'dist', 'index.html');
 
@@ -67,6 +76,8 @@ export async function startServer(): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, WUTONG_DEMO: '1', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.WEB_DIR;
+  const server = E2E_DB === 'postgres' ? await createServerDatabase() : undefined;
+  if (server) env.DATABASE_URL = server.url;
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (b: Buffer) => {
@@ -84,6 +95,7 @@ export async function startServer(): Promise<RunningServer> {
       clearTimeout(timer);
     }
     rmSync(dataDir, { recursive: true, force: true });
+    await server?.drop();
   };
   try {
     await waitForHealth(baseUrl, child, () => log, 90_000);
@@ -92,6 +104,25 @@ export async function startServer(): Promise<RunningServer> {
     throw e;
   }
   return { baseUrl, dataDir, output: () => log, stop };
+}
+
+/** A fresh UTF-8 database on the TEST_DATABASE_URL server, dropped after the suite. */
+async function createServerDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL!;
+  const name = `wutong_e2e_${process.pid}_${Date.now().toString(36)}`;
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    try {
+      await c.query(q);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 export async function launchBrowser(): Promise<Browser> {

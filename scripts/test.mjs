@@ -1,5 +1,6 @@
 // `npm test`: typecheck, lint, unit, integration on PGlite, integration on PostgreSQL (when
-// TEST_DATABASE_URL is set), then the browser tests (when a Chromium is found).
+// TEST_DATABASE_URL is set), then the browser tests (when a Chromium is found) on PGlite, and on
+// PostgreSQL when TEST_DATABASE_URL is set.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -51,7 +52,12 @@ if (process.env.TEST_DATABASE_URL) {
 }
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (existsSync(chromium)) {
-  if (run('build web app', 'npm', ['run', '-s', 'build'])) vitest('browser (Chromium)', 'e2e', { CHROMIUM_PATH: chromium });
+  if (run('build web app', 'npm', ['run', '-s', 'build'])) {
+    vitest('browser (Chromium, PGlite)', 'e2e', { CHROMIUM_PATH: chromium, WUTONG_E2E_DB: 'pglite' });
+    // the same pages on the PostgreSQL server (screenshots in artifacts/screenshots-postgres/)
+    if (process.env.TEST_DATABASE_URL) vitest('browser (Chromium, PostgreSQL)', 'e2e', { CHROMIUM_PATH: chromium, WUTONG_E2E_DB: 'postgres' });
+    else tiers.push('browser (PostgreSQL): skipped — TEST_DATABASE_URL is not set');
+  }
 } else {
   tiers.push(`browser: skipped — no Chromium at ${chromium} (install the Debian package chromium, or set CHROMIUM_PATH)`);
 }

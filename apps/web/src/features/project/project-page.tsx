@@ -173,7 +173,9 @@ export function ProjectPage() {
   const project = useProject(Number.isInteger(id) ? id : 0);
   const timeline = useTimeline(id);
   const [dialog, setDialog] = useState<'edit' | 'drop' | 'reopen' | null>(null);
-  const stoppedAt = useMemo(() => droppedFrom(timeline.data), [timeline.data]);
+  // the detail says where a dropped project stopped; the timeline is a second request and may lag behind it
+  const fromTimeline = useMemo(() => droppedFrom(timeline.data), [timeline.data]);
+  const stoppedAt = project.data?.reopenTo ?? fromTimeline;
 
   if (!Number.isInteger(id) || id <= 0 || (project.error instanceof ApiError && project.error.status === 404)) {
     return (
