@@ -82,6 +82,8 @@ describe('the Word and Excel renderings', () => {
     expect(xml).toContain('<w:tblHeader/>');
     expect(xml).toContain('南门街道');
     expect(xml).toContain('考核结果更正');
+    // the snapshot was frozen at 2026-04-30 16:05 UTC, which is 1 May in Haishu
+    expect(xml).toContain('冻结于2026年5月1日');
     const footer = await zip.file('word/footer1.xml')!.async('string');
     expect(footer).toContain('PAGE');
   });

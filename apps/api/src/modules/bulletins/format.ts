@@ -93,6 +93,12 @@ export const LEVEL_ZH: Record<string, string> = { unit: '单位', department: '�
 export const CN_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** 2026-05-06 → 2026年5月6日 */
+/** An instant (ISO, UTC) as Asia/Shanghai wall time: "2026-12-04 07:52" (minutes) or "2026-12-04" (day). */
+export function shanghaiTime(instant: string, upTo: 'day' | 'minute' = 'minute'): string {
+  const local = new Date(Date.parse(instant) + 8 * 3600_000).toISOString();
+  return upTo === 'day' ? local.slice(0, 10) : `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
+
 export function dateZh(d: string): string {
   return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 }

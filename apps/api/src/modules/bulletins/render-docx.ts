@@ -35,6 +35,7 @@ import {
   listValue,
   pct,
   wan,
+  shanghaiTime,
   yi,
 } from './format.js';
 import { RANKED_INDICATORS, completionByKind, pointsFmt } from './content-text.js';
@@ -395,7 +396,7 @@ function notesSection(c: BulletinContent): Paragraph[] {
     .filter(Boolean);
   for (const l of lines) out.push(body(l));
   if (c.snapshot) {
-    out.push(body(`本通报排名引用${c.periodLabel.replace(/（.*$/, '')}考核快照（编号${c.snapshot.id}，冻结于${dateZh(c.snapshot.frozenAt.slice(0, 10))}，校验码${c.snapshot.checksum.slice(0, 12)}）。`));
+    out.push(body(`本通报排名引用${c.periodLabel.replace(/（.*$/, '')}考核快照（编号${c.snapshot.id}，冻结于${dateZh(shanghaiTime(c.snapshot.frozenAt, 'day'))}，校验码${c.snapshot.checksum.slice(0, 12)}）。`));
   }
   out.push(body(`附件：${c.title}数据表（Excel）`));
   return out;

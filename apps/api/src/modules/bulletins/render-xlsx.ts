@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { BulletinContent, IndicatorUnit } from '@wutong/contracts';
-import { CATEGORY_ZH, KIND_ZH, LEVEL_ZH, STAGE_ZH, dateZh, headlineUnit, listUnit } from './format.js';
+import { CATEGORY_ZH, KIND_ZH, LEVEL_ZH, STAGE_ZH, dateZh, headlineUnit, listUnit, shanghaiTime } from './format.js';
 import { KIND_ORDER, RANKED_INDICATORS } from './content-text.js';
 
 // exceljs is loaded on first use (it is heavy to import)
@@ -52,7 +52,7 @@ export async function renderXlsx(c: BulletinContent): Promise<Buffer> {
     ['发文单位', c.issuingBody],
     ['日期', dateZh(c.date)],
     ['通报期间', `${c.periodLabel}（${c.periodStart} 至 ${c.periodEnd}）`],
-    ['考核快照', c.snapshot ? `编号${c.snapshot.id}，${c.snapshot.period}，冻结于${c.snapshot.frozenAt}，校验码${c.snapshot.checksum}` : '本期尚无考核快照'],
+    ['考核快照', c.snapshot ? `编号${c.snapshot.id}，${c.snapshot.period}，冻结于${shanghaiTime(c.snapshot.frozenAt)}，校验码${c.snapshot.checksum}` : '本期尚无考核快照'],
     ['数据口径', c.basis],
     ['备注', c.notes],
   ]) {

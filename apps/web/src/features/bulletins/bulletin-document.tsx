@@ -18,6 +18,7 @@ import {
   pointsFmt,
   rankChange,
   wan,
+  shanghaiDate,
   yi,
 } from './format';
 import './bulletins.css';
@@ -217,7 +218,7 @@ export function BulletinDocument({ c, status }: { c: BulletinContent; status: Bu
       )}
       {c.snapshot ? (
         <p>
-          本通报排名引用{periodZh(c.snapshot.period)}考核快照（编号{c.snapshot.id}，冻结于{dateZh(c.snapshot.frozenAt.slice(0, 10))}，校验码{c.snapshot.checksum.slice(0, 12)}）。
+          本通报排名引用{periodZh(c.snapshot.period)}考核快照（编号{c.snapshot.id}，冻结于{dateZh(shanghaiDate(new Date(c.snapshot.frozenAt)))}，校验码{c.snapshot.checksum.slice(0, 12)}）。
         </p>
       ) : null}
 
