@@ -176,7 +176,8 @@ describe('webhooks', () => {
     const w = (await create({ name: '错密钥', url: `${base}/robot/send?access_token=x`, format: 'dingtalk', secret: 'SECwrong', events: ['overdue'] })).json();
     const g = (await create({ name: '错密钥通用', url: `${base}/hook`, format: 'generic', secret: 'wrong', events: ['overdue'] })).json();
     await notify({ db: db() }, { kind: 'overdue', regionId: fx.unitIds.get('R1')!, userIds: [], title: '逾期', body: '协调事项逾期' });
-    const t0 = new Date();
+    // a millisecond on: the queued row's next_attempt_at has microseconds, Date only milliseconds
+    const t0 = new Date(Date.now() + 1);
     expect(await deliverDue(db(), { now: () => t0 })).toMatchObject({ attempted: 2, delivered: 0, retrying: 2 });
     expect(received.map((x) => x.verified)).toEqual([false, false]);
     const list = (await t.call('GET', '/api/webhooks/deliveries', { cookie: admin })).json().items;
@@ -188,7 +189,8 @@ describe('webhooks', () => {
     const w = (await create({ name: '忙碌接收端', url: `${base}/hook`, format: 'generic', secret: GENERIC_SECRET, events: ['assignment'] })).json();
     await notify({ db: db() }, { kind: 'assignment', regionId: fx.unitIds.get('R1')!, userIds: [], title: '指派', body: '新项目' });
     failNext = 2;
-    const t0 = new Date();
+    // a millisecond on: the queued row's next_attempt_at has microseconds, Date only milliseconds
+    const t0 = new Date(Date.now() + 1);
     const at = (ms: number) => () => new Date(t0.getTime() + ms);
     const row = async () => (await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, w.id)))[0]!;
 
