@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Col, Row, Select, TreeSelect } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
+import { useSearchPatch } from '../../app/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../app/page-header';
 import { useDebounced } from '../../app/use-debounced';
@@ -38,7 +38,7 @@ function readParams(p: URLSearchParams): PointFilters {
 export function PointsPage() {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const [params, setQuery, setParams] = useSearchPatch();
   const filters = useMemo(() => readParams(params), [params]);
   const units = useUnits();
   const canPickPeople = assessmentAccess.pickPeople(me);
@@ -48,18 +48,6 @@ export function PointsPage() {
   const [projectQ, setProjectQ] = useState('');
   const projects = useProjectSearch(useDebounced(projectQ, 300));
 
-  const setQuery = (patch: Partial<Record<keyof PointFilters, string | number | undefined>>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v === undefined || v === '') next.delete(k);
-          else next.set(k, String(v));
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const unitOptions = useMemo(() => toOptions(buildForest(units.data ?? []), i18n.language), [units.data, i18n.language]);
   const personOptions = useMemo(() => {

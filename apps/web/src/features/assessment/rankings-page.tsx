@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Select, Table, Tabs, Tooltip, Typography, type TableProps } from 'antd';
 import { DownloadOutlined, TeamOutlined, TrophyOutlined, UserOutlined, FundOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
+import { useSearchPatch } from '../../app/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS, IndicatorCode, type CompletionRanking, type RankedPerson, type RankedUnit } from '@wutong/contracts';
 import { PageHeader } from '../../app/page-header';
@@ -58,7 +58,7 @@ function useOpenable() {
 /** 排行榜 · 以贡献论英雄: units within their kind, people, and completion rates; click a name for the points behind it. */
 export function RankingsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, setQuery] = useSearchPatch();
   // completion rates come from the targets, which the cockpit's readers see
   const showCompletion = assessmentAccess.targets(useCurrentUser());
   const asked = params.get('tab');
@@ -73,18 +73,6 @@ export function RankingsPage() {
   const [exporting, setExporting] = useState(false);
   const onError = useErrorHandler();
 
-  const setQuery = (patch: Record<string, string | number | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v === undefined || v === '') next.delete(k);
-          else next.set(k, String(v));
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const onExport = async () => {
     setExporting(true);

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Empty, Flex, Row, Segmented, Select, Space, Table, Tag, Tooltip, TreeSelect, Typography, type TableProps } from 'antd';
 import { AppstoreOutlined, BarsOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
+import { useSearchPatch } from '../../app/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS, IndicatorCode, type TargetRow, type UnitKind } from '@wutong/contracts';
 import { PageHeader } from '../../app/page-header';
@@ -53,7 +53,7 @@ export function TargetsPage() {
   const onError = useErrorHandler();
   const canEdit = assessmentAccess.editTargets(me);
   const thisYear = shanghaiToday().year;
-  const [params, setParams] = useSearchParams();
+  const [params, setQuery] = useSearchPatch();
   const { filters, kind, view } = useMemo(() => readParams(params, thisYear), [params, thisYear]);
   const list = useTargets(filters);
   const units = useUnits();
@@ -62,18 +62,6 @@ export function TargetsPage() {
   const [importing, setImporting] = useState(false);
   const [busy, setBusy] = useState<'export' | 'template' | null>(null);
 
-  const setQuery = (patch: Record<string, string | number | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v === undefined || v === '') next.delete(k);
-          else next.set(k, String(v));
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const rows = useMemo(() => [...(list.data ?? []).filter((r) => !kind || r.unitKind === kind)].sort(byUnitThenIndicator), [list.data, kind]);
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Form, Input, Modal, Row, Select, Spin, Switch, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
 import { FileAddOutlined, LockOutlined, SettingOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useSearchPatch } from '../../app/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { BulletinKind, BulletinStatus, BulletinSummary, SnapshotSummary, UpdateBulletinSettings } from '@wutong/contracts';
@@ -62,22 +63,13 @@ function BulletinList({ onGenerate }: { onGenerate: () => void }) {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, setQuery] = useSearchPatch();
   const kind = (['weekly', 'monthly'] as const).find((k) => k === params.get('kind'));
   const status = (['draft', 'reviewed', 'published'] as const).find((s) => s === params.get('status'));
   const yearParam = Number(params.get('year'));
   const year = yearParam >= 2000 && yearParam <= 2100 ? yearParam : undefined;
   const list = useBulletins({ kind, status, year });
-  const set = (k: string, v: string | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (v) next.set(k, v);
-        else next.delete(k);
-        return next;
-      },
-      { replace: true },
-    );
+  const set = (k: string, v: string | undefined) => setQuery({ [k]: v });
   const thisYear = Number(shanghaiDate().slice(0, 4));
   const filtered = !!(kind || status || year);
   const readerOnly = !bulletinAccess.generate(me);

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Col, Empty, Flex, Input, Row, Segmented, Select, Table, Typography, type TableProps } from 'antd';
 import { DownloadOutlined, TeamOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useSearchPatch } from '../../app/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { CoordinationCategory, CoordinationItem, CoordinationLevel, CoordinationStatus, Light } from '@wutong/contracts';
@@ -41,7 +42,7 @@ export function CoordinationPage() {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const onError = useErrorHandler();
-  const [params, setParams] = useSearchParams();
+  const [params, setQuery, setParams] = useSearchPatch({ resetPage: true });
   const filters = useMemo(() => readParams(params), [params]);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : 20;
@@ -49,22 +50,6 @@ export function CoordinationPage() {
   const [q, setQ] = useState(filters.q ?? '');
   const [exporting, setExporting] = useState(false);
 
-  const setQuery = useCallback(
-    (patch: Record<string, string | number | undefined>) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(patch)) {
-            if (v === undefined || v === '') next.delete(k);
-            else next.set(k, String(v));
-          }
-          if (!('page' in patch)) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
 
   // search as you type, one request once the user pauses
   useEffect(() => {

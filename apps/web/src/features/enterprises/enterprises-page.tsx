@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Flex, Input, Progress, Row, Select, Table, Tag, Typography, type TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useSearchPatch } from '../../app/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { EnterpriseListItem, EnterpriseOrigin } from '@wutong/contracts';
@@ -77,7 +78,7 @@ export function EnterprisesPage() {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const onError = useErrorHandler();
-  const [params, setParams] = useSearchParams();
+  const [params, setQuery, setParams] = useSearchPatch({ resetPage: true });
   const { filters, sort } = useMemo(() => readParams(params), [params]);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : 20;
@@ -89,22 +90,6 @@ export function EnterprisesPage() {
   const [creating, setCreating] = useState(false);
   const drawer: EnterpriseDrawerState | null = creating ? { mode: 'create' } : openId ? { mode: params.get('edit') ? 'edit' : 'view', id: openId } : null;
 
-  const setQuery = useCallback(
-    (patch: Record<string, string | number | undefined>, keepPage = false) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(patch)) {
-            if (v === undefined || v === '') next.delete(k);
-            else next.set(k, String(v));
-          }
-          if (!keepPage && !('page' in patch)) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
 
   // search as you type, without a request per keystroke
   useEffect(() => {

@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Card, Col, Drawer, Empty, Flex, Grid, Row, Segmented, Typography } from 'antd';
 import { AppstoreOutlined, DownloadOutlined, FilterOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useSearchPatch } from '../../app/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '@wutong/contracts';
 import { PageHeader } from '../../app/page-header';
@@ -18,7 +19,7 @@ export function ProjectsPage() {
   const screens = Grid.useBreakpoint();
   const mobile = !screens.md;
   const onError = useErrorHandler();
-  const [params, setParams] = useSearchParams();
+  const [params, setQuery, setParams] = useSearchPatch();
   const { filters, sort, view } = useMemo(() => readProjectParams(params), [params]);
   const [exporting, setExporting] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -32,22 +33,6 @@ export function ProjectsPage() {
     [blocks.data, industries.data],
   );
 
-  // functional updates: the router applies search params asynchronously, so a closure's copy can be stale
-  const setQuery = useCallback(
-    (patch: Record<string, string | undefined>) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(patch)) {
-            if (v === undefined || v === '') next.delete(k);
-            else next.set(k, v);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
   const setFilters = useCallback((patch: Partial<ProjectFilters>) => setQuery(filterPatch(patch)), [setQuery]);
   const setSort = (s: ProjectSort) => setQuery({ sort: s.sort, dir: s.sort ? s.dir : undefined });
   const setView = (v: ProjectView) => setQuery({ view: v === 'board' ? 'board' : undefined });

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Badge, Button, Card, Col, Dropdown, Empty, Input, Row, Select, Space, Table, Tag, TreeSelect, type TableProps } from 'antd';
 import { DeleteOutlined, DownloadOutlined, EditOutlined, KeyOutlined, MoreOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
+import { useSearchPatch } from '../../app/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { Role, User } from '@wutong/contracts';
@@ -36,7 +36,7 @@ export function UsersPage() {
   const canManage = can.manageUsers(me);
   const { message, modal, notification } = App.useApp();
   const onError = useErrorHandler();
-  const [params, setParams] = useSearchParams();
+  const [params, setFilter, setParams] = useSearchPatch({ resetPage: true });
   const filters = useMemo(() => readFilters(params), [params]);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : 20;
@@ -51,23 +51,6 @@ export function UsersPage() {
 
   const unitOptions = useMemo(() => toOptions(buildForest(units.data ?? []), i18n.language), [units.data, i18n.language]);
 
-  // functional updates: the router applies search params asynchronously, so a closure's copy can be stale
-  const setFilter = useCallback(
-    (patch: Record<string, string | number | undefined>) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(patch)) {
-            if (v === undefined || v === '') next.delete(k);
-            else next.set(k, String(v));
-          }
-          if (!('page' in patch)) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
 
   // search as you type, without a request per keystroke
   useEffect(() => {
