@@ -5,6 +5,34 @@ export const Role = z.enum(['admin', 'leader', 'manager', 'unit_head', 'promoter
 export type Role = z.infer<typeof Role>;
 export const ROLES = Role.options;
 
+/** How far a role reaches, as an org subtree (the server builds each caller's data scope from it). */
+export type Reach = 'region' | 'subtree' | 'unit' | 'own';
+
+/**
+ * - region: the caller's whole region (district) — admin, leader (reads), manager (runs the pipeline)
+ * - subtree: the caller's unit and its children — unit_head, fund_manager
+ * - unit: the caller's unit only (plus their own records) — promoter
+ * - own: only records that name the caller — expert, enterprise
+ */
+export const ROLE_REACH: Record<Role, Reach> = {
+  admin: 'region',
+  leader: 'region',
+  manager: 'region',
+  unit_head: 'subtree',
+  fund_manager: 'subtree',
+  promoter: 'unit',
+  expert: 'own',
+  enterprise: 'own',
+};
+
+const REACH_ORDER: readonly Reach[] = ['region', 'subtree', 'unit', 'own'];
+
+/** The widest reach among a caller's roles. */
+export function widestReach(roles: readonly Role[]): Reach {
+  const reaches = new Set(roles.map((r) => ROLE_REACH[r]));
+  return REACH_ORDER.find((r) => reaches.has(r)) ?? 'own';
+}
+
 export const Username = z
   .string()
   .trim()

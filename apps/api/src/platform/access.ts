@@ -1,26 +1,10 @@
 import { and, inArray, like, or, sql, eq, type SQL, type AnyColumn } from 'drizzle-orm';
 import { orgUnits, users, type Db } from '@wutong/db';
-import type { Role } from '@wutong/contracts';
+import { ROLE_REACH, type Role } from '@wutong/contracts';
 import type { DataScope, RequestContext, SessionUser } from './context.js';
 import { notFound } from './errors.js';
 
-/**
- * How far each role reaches, as an org subtree:
- * - region: the caller's whole region (district) — admin, leader (reads), manager (runs the pipeline)
- * - subtree: the caller's unit and its children — unit_head, fund_manager
- * - unit: the caller's unit only (plus their own records) — promoter
- * - own: only records that name the caller — expert, enterprise
- */
-export const ROLE_REACH: Record<Role, 'region' | 'subtree' | 'unit' | 'own'> = {
-  admin: 'region',
-  leader: 'region',
-  manager: 'region',
-  unit_head: 'subtree',
-  fund_manager: 'subtree',
-  promoter: 'unit',
-  expert: 'own',
-  enterprise: 'own',
-};
+export { ROLE_REACH } from '@wutong/contracts';
 
 export async function loadSessionUser(db: Db, userId: number): Promise<SessionUser | null> {
   const rows = await db
