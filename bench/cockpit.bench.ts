@@ -23,9 +23,9 @@ import { computeScope, loadSessionUser } from '../apps/api/src/platform/access.j
 import { seedDemo } from '../apps/api/src/seeds/demo.js';
 import { loadIndustries } from '../apps/api/src/seeds/industries.js';
 import { seedAssessment } from '../apps/api/src/seeds/assessment.js';
-import { cockpit } from '../apps/api/src/modules/assessment/assessment.service.js';
+import { figures as cockpit } from '../apps/api/src/modules/assessment/assessment.service.js';
 import { desiredFactsSql } from '../apps/api/src/modules/assessment/facts.repository.js';
-import { currentYear } from '../apps/api/src/modules/assessment/periods.js';
+import { shanghaiYear as currentYear } from '@wutong/contracts';
 import { args, dbTargets, percentile, serverUrl, type DbChoice } from './lib/args.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -189,14 +189,15 @@ async function contextFor(database: Database, username: string): Promise<Request
 async function naive(database: Database, regionId: number, units: number[] | null, year: number, points: boolean) {
   const db = database.db;
   const unitCond = units ? sql.raw(`p.unit_id in (${units.join(',')})`) : sql`true`;
+  const factUnitCond = units ? sql.raw(`f.unit_id in (${units.join(',')})`) : sql`true`;
   const from = `${year}-01-01`;
   const to = `${year + 1}-01-01`;
   const figures = await queryRows<Record<string, unknown>>(
     db,
     sql`select indicator, to_char(date_trunc('month', on_date), 'YYYY-MM') as month, unit_id, industry_section, key_block_id, origin,
                sum(value)::float8 as value, sum(value_cny)::float8 as value_cny
-        from (${desiredFactsSql(sql`p.region_id = ${regionId} and ${unitCond}`)}) f
-        where on_date >= ${from}::date and on_date < ${to}::date
+        from (${desiredFactsSql({ regionId })}) f
+        where ${factUnitCond} and on_date >= ${from}::date and on_date < ${to}::date
         group by grouping sets ((indicator), (indicator, 2), (indicator, unit_id), (indicator, industry_section), (indicator, key_block_id), (indicator, origin))`,
   );
   const funnel = await queryRows(

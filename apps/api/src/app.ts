@@ -8,34 +8,10 @@ import { watchDataChanges, type Database } from '@wutong/db';
 import type { Config } from './platform/config.js';
 import { VERSION } from './platform/config.js';
 import { AppError } from './platform/errors.js';
-import { buildOpenApi, installErrorHandling, registerRoutes, requestLang, sendError, type AnyRoute } from './platform/http.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
-import { orgRoutes } from './modules/org/org.routes.js';
-import { userRoutes } from './modules/users/users.routes.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { systemRoutes } from './modules/system/system.routes.js';
-import { enterpriseRoutes } from './modules/enterprises/enterprises.routes.js';
-import { industryRoutes } from './modules/industries/industries.routes.js';
-import { projectRoutes } from './modules/projects/projects.routes.js';
-import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
-import { schedulerRoutes } from './modules/scheduler/scheduler.routes.js';
-import { notificationRoutes } from './modules/notifications/notifications.routes.js';
-import { webhookRoutes } from './modules/webhooks/webhooks.routes.js';
-// scheduled jobs register themselves on import (see modules/scheduler/jobs.ts)
-import './modules/notifications/lights.job.js';
-import './modules/coordination/coordination.jobs.js';
-import { coordinationRoutes } from './modules/coordination/coordination.routes.js';
-import { pointsRoutes } from './modules/points/points.routes.js';
-import './modules/bulletins/bulletins.jobs.js';
-import './modules/assessment-close/close.jobs.js';
-import { bulletinRoutes } from './modules/bulletins/bulletins.routes.js';
-import { assessmentCloseRoutes } from './modules/assessment-close/close.routes.js';
+import { buildOpenApi, installErrorHandling, registerRoutes, requestLang, sendError } from './platform/http.js';
+import { allRoutes, wireModules } from './modules.js';
 
 export const BODY_LIMIT = 256 * 1024;
-
-export function allRoutes(config: Config): AnyRoute[] {
-  return [...systemRoutes, ...authRoutes(config), ...orgRoutes, ...userRoutes, ...auditRoutes, ...projectRoutes, ...enterpriseRoutes, ...industryRoutes, ...assessmentRoutes, ...schedulerRoutes, ...notificationRoutes, ...webhookRoutes, ...pointsRoutes, ...coordinationRoutes, ...bulletinRoutes, ...assessmentCloseRoutes];
-}
 
 export async function buildApp(database: Database, config: Config, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -70,6 +46,7 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   }
 
   installErrorHandling(app);
+  wireModules();
   const routes = allRoutes(config);
   registerRoutes(app, { database, config }, routes);
   const openapi = buildOpenApi(routes, VERSION);

@@ -2,6 +2,7 @@ import { checkUtf8, openDatabase, runMigrations, type Database } from '@wutong/d
 import type { Config } from './platform/config.js';
 import { isEmpty, seedDemo } from './seeds/demo.js';
 import { loadIndustries } from './seeds/industries.js';
+import { wireModules } from './modules.js';
 
 /** Opens the database, refuses a non-UTF-8 one, migrates, and fills demo data into an empty one when asked. */
 export async function openAndPrepare(config: Config, log: (m: string) => void = () => {}): Promise<Database> {
@@ -11,7 +12,11 @@ export async function openAndPrepare(config: Config, log: (m: string) => void = 
     await runMigrations(database);
     // reference data every database needs, demo or not (idempotent)
     await loadIndustries(database.db);
-    if (config.demo && (await isEmpty(database.db))) await seedDemo(database.db, log);
+    if (config.demo && (await isEmpty(database.db))) {
+      // the seed runs project commands: their listeners (facts, points) run with them
+      wireModules();
+      await seedDemo(database.db, log);
+    }
     return database;
   } catch (e) {
     await database.close();

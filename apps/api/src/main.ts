@@ -2,7 +2,8 @@ import { DatabaseRefused } from '@wutong/db';
 import { loadConfig } from './platform/config.js';
 import { openAndPrepare } from './bootstrap.js';
 import { buildApp } from './app.js';
-import { startBackground } from './modules/scheduler/runtime.js';
+import { startWorkers } from './platform/runtime.js';
+import { allWorkers } from './modules.js';
 
 const started = Date.now();
 const config = loadConfig();
@@ -19,7 +20,7 @@ try {
 const app = await buildApp(database, config);
 // scheduled jobs and webhook deliveries (WUTONG_SCHEDULER=0 turns them off on this instance)
 const background =
-  process.env.WUTONG_SCHEDULER === '0' ? null : startBackground(database, { log: (msg, data) => app.log.info(data ?? {}, `[scheduler] ${msg}`) });
+  process.env.WUTONG_SCHEDULER === '0' ? null : startWorkers(database, allWorkers(), (msg, data) => app.log.info(data ?? {}, `[background] ${msg}`));
 const shutdown = async () => {
   await background?.stop();
   await app.close();

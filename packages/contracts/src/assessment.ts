@@ -10,7 +10,6 @@ import { z } from 'zod';
 import { Id, IsoDate, Name, Text } from './common.js';
 import { UnitKind } from './org.js';
 import { EnterpriseOrigin } from './enterprises.js';
-import { Stage } from './stages.js';
 
 /* ── the indicator catalogue ─────────────────────────────────────────────────────────────── */
 
@@ -156,50 +155,6 @@ export type FxRate = z.infer<typeof FxRate>;
 export const SetFxRate = FxRate.strict();
 export const FxRateList = z.object({ items: z.array(FxRate) });
 
-/* ── cockpit ─────────────────────────────────────────────────────────────────────────────── */
-
-export const CockpitQuery = z
-  .object({
-    /** defaults to the current year (Asia/Shanghai) */
-    year: Year.optional(),
-    /** narrow to one unit (and its children) within the caller's scope */
-    unitId: Id.optional(),
-  })
-  .strict();
-export type CockpitQuery = z.infer<typeof CockpitQuery>;
-
-export const Headline = z.object({
-  indicator: IndicatorCode,
-  value: z.number(),
-  target: z.number().nullable(),
-  completion: z.number().nullable(),
-  timeProgress: z.number(),
-  /** the rank of the unit shown among units of its kind by completion rate; null for a whole region */
-  rank: z.object({ rank: z.number().int(), of: z.number().int(), kind: UnitKind }).nullable(),
-});
-export type Headline = z.infer<typeof Headline>;
-
-/** Where a figure adds CNY and converted foreign amounts, it says with which rates. */
-export const FxNote = z.object({ currency: z.string(), rate: z.number(), onDate: IsoDate });
-
-export const Cockpit = z.object({
-  year: z.number().int(),
-  asOf: z.string(),
-  scope: z.object({ unitId: z.number().int(), unitName: z.string(), regionWide: z.boolean() }),
-  headline: z.array(Headline),
-  /** the three capital-in-place categories added in CNY, foreign capital converted */
-  capitalInPlaceCny: z.object({ value: z.number(), fx: z.array(FxNote) }),
-  trend: z.array(z.object({ month: z.string(), values: IndicatorValues })),
-  byUnit: z.array(z.object({ unitId: z.number().int(), unitName: z.string(), kind: UnitKind, values: IndicatorValues })),
-  /** by GB/T 4754 section (门类, A–T); section null = not classified */
-  byIndustry: z.array(z.object({ section: z.string().nullable(), name: z.string(), values: IndicatorValues })),
-  byBlock: z.array(z.object({ keyBlockId: z.number().int().nullable(), name: z.string(), values: IndicatorValues })),
-  byOrigin: z.array(z.object({ origin: EnterpriseOrigin.nullable(), values: IndicatorValues })),
-  /** projects by current stage (open and closed), within scope */
-  funnel: z.array(z.object({ stage: Stage, count: z.number().int() })),
-});
-export type Cockpit = z.infer<typeof Cockpit>;
-
 /** The records behind one figure: every filter a cockpit figure can carry. */
 export const FactsQuery = z
   .object({
@@ -242,158 +197,6 @@ export type Fact = z.infer<typeof Fact>;
 export const FactList = z.object({ items: z.array(Fact), total: z.number().int(), sum: z.number(), nextCursor: z.string().nullable() });
 export type FactList = z.infer<typeof FactList>;
 
-/* ── scoring rules and the points ledger ─────────────────────────────────────────────────── */
-
-/** Events that score. */
-export const POINT_EVENTS = ['lead_accepted', 'signed', 'registered', 'construction', 'production', 'capital'] as const;
-export const PointEvent = z.enum(POINT_EVENTS);
-export type PointEvent = z.infer<typeof PointEvent>;
-
-const Pts = z.number().nonnegative().max(1e6);
-const Factor = z.number().positive().max(100);
-
-export const ScoringRules = z
-  .object({
-    /** points per event */
-    events: z.object({ lead_accepted: Pts, signed: Pts, registered: Pts, construction: Pts, production: Pts }).strict(),
-    /** points per 万元 (CNY) or per 万美元 (USD) of capital in place, by category */
-    capitalPerWan: z.object({ foreign_usd: Pts, domestic_out_of_city: Pts, zhejiang_returning: Pts }).strict(),
-    multipliers: z
-      .object({
-        /** by total investment (CNY, 万元), the highest threshold reached applies */
-        size: z.array(z.object({ minInvestmentWan: z.number().nonnegative().max(1e9), factor: Factor })).max(10),
-        /** GB/T 4754 codes or code prefixes (a section letter, a division) counted as priority industries */
-        priorityIndustries: z.object({ codes: z.array(z.string().regex(/^[A-T]?\d{0,4}$/)).max(200), factor: Factor }).strict(),
-        /** a project in a key block (重点区块) */
-        keyBlock: Factor,
-      })
-      .strict(),
-  })
-  .strict();
-export type ScoringRules = z.infer<typeof ScoringRules>;
-
-/**
- * The demo's (and a new version form's) starting point. Capital: 1亿元 of out-of-city or 浙商回归
- * capital = 10 points (0.001 per 万元), 1,000万美元 of foreign capital = 7 points (0.007 per 万美元,
- * about the same per yuan). Size: ≥1亿元 ×1.2, ≥10亿元 ×1.5. Priority industries (海曙's 数字经济,
- * 生物医药, 新材料, 智能制造): I63–I65 software and IT services, C39 electronics, C27 medicine,
- * C265 synthetic materials, C3985 electronic materials, C34/C35 general and special equipment.
- */
-export const DEFAULT_SCORING_RULES: ScoringRules = {
-  events: { lead_accepted: 1, signed: 5, registered: 10, construction: 5, production: 10 },
-  capitalPerWan: { foreign_usd: 0.007, domestic_out_of_city: 0.001, zhejiang_returning: 0.001 },
-  multipliers: {
-    size: [
-      { minInvestmentWan: 10_000, factor: 1.2 },
-      { minInvestmentWan: 100_000, factor: 1.5 },
-    ],
-    priorityIndustries: { codes: ['I63', 'I64', 'I65', 'C39', 'C27', 'C265', 'C3985', 'C34', 'C35'], factor: 1.2 },
-    keyBlock: 1.2,
-  },
-};
-
-export const CreateRuleVersion = z.object({ effectiveFrom: IsoDate, rules: ScoringRules, note: Name(500) }).strict();
-export type CreateRuleVersion = z.infer<typeof CreateRuleVersion>;
-
-export const RuleVersion = z.object({
-  version: z.number().int(),
-  effectiveFrom: IsoDate,
-  rules: ScoringRules,
-  note: z.string(),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type RuleVersion = z.infer<typeof RuleVersion>;
-export const RuleVersionList = z.object({ items: z.array(RuleVersion) });
-export const CreateRuleVersionResult = z.object({ version: z.number().int(), rescoredEntries: z.number().int() });
-
-/** How a ledger entry came about: rule × event × multipliers × share. */
-export const PointExplanation = z.object({
-  ruleVersion: z.number().int(),
-  event: PointEvent,
-  /** the base: the event's points, or capital (万元/万美元) × points per 万 */
-  base: z.number(),
-  capital: z.object({ category: z.string(), amountWan: z.number(), perWan: z.number() }).nullable(),
-  multipliers: z.array(z.object({ kind: z.enum(['size', 'priority_industry', 'key_block']), factor: z.number() })),
-  shareBp: z.number().int(),
-});
-export type PointExplanation = z.infer<typeof PointExplanation>;
-
-export const PointsQuery = z
-  .object({
-    unitId: Id.optional(),
-    userId: Id.optional(),
-    projectId: Id.optional(),
-    period: PeriodKey.optional(),
-    cursor: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(200).optional(),
-  })
-  .strict();
-export type PointsQuery = z.infer<typeof PointsQuery>;
-
-export const PointEntry = z.object({
-  id: z.number().int(),
-  onDate: IsoDate,
-  unitId: z.number().int(),
-  unitName: z.string(),
-  userId: z.number().int().nullable(),
-  userName: z.string().nullable(),
-  projectId: z.number().int(),
-  projectName: z.string(),
-  /** the event that scored: its kind and the record it comes from */
-  eventKey: z.string(),
-  points: z.number(),
-  /** a reversal cancels an earlier entry (a corrected record or a rule change) */
-  reversesId: z.number().int().nullable(),
-  explanation: PointExplanation,
-  createdAt: z.string(),
-});
-export type PointEntry = z.infer<typeof PointEntry>;
-export const PointList = z.object({ items: z.array(PointEntry), total: z.number().int(), sum: z.number(), nextCursor: z.string().nullable() });
-export type PointList = z.infer<typeof PointList>;
-
-export const RebuildResult = z.object({ projects: z.number().int(), factsChanged: z.number().int(), entriesAppended: z.number().int() });
-export type RebuildResult = z.infer<typeof RebuildResult>;
-
-/* ── rankings ────────────────────────────────────────────────────────────────────────────── */
-
-/** `period` defaults to the current month; `kind` narrows the unit ranking to one kind of unit. */
-export const RankingQuery = z.object({ period: PeriodKey.optional(), kind: UnitKind.optional() }).strict();
-export type RankingQuery = z.infer<typeof RankingQuery>;
-
-/** Standard competition ranking: ties share a rank and the next rank skips (1, 1, 3). */
-export const RankedUnit = z.object({
-  unitId: z.number().int(),
-  unitName: z.string(),
-  points: z.number(),
-  rank: z.number().int(),
-  /** the rank in the previous period of the same kind; null when not ranked then */
-  previousRank: z.number().int().nullable(),
-  /** previousRank − rank: positive = moved up */
-  change: z.number().int().nullable(),
-});
-export type RankedUnit = z.infer<typeof RankedUnit>;
-export const UnitRanking = z.object({
-  period: PeriodKey,
-  previous: PeriodKey,
-  /** units are compared within their kind: departments with departments, townships with townships */
-  groups: z.array(z.object({ kind: UnitKind, items: z.array(RankedUnit) })),
-});
-export type UnitRanking = z.infer<typeof UnitRanking>;
-
-export const RankedPerson = z.object({
-  userId: z.number().int(),
-  displayName: z.string(),
-  unitName: z.string(),
-  points: z.number(),
-  rank: z.number().int(),
-  previousRank: z.number().int().nullable(),
-  change: z.number().int().nullable(),
-});
-export type RankedPerson = z.infer<typeof RankedPerson>;
-export const PeopleRanking = z.object({ period: PeriodKey, previous: PeriodKey, items: z.array(RankedPerson) });
-export type PeopleRanking = z.infer<typeof PeopleRanking>;
-
 /** defaults: the current year, 引进企业数 */
 export const CompletionRankingQuery = z.object({ year: Year.optional(), indicator: IndicatorCode.optional() }).strict();
 export type CompletionRankingQuery = z.infer<typeof CompletionRankingQuery>;
@@ -411,3 +214,104 @@ export const CompletionRanking = z.object({
   ),
 });
 export type CompletionRanking = z.infer<typeof CompletionRanking>;
+
+/* ── rankings as bulletins and snapshots keep them ───────────────────────────────────────── */
+
+const Num = z.number();
+
+export const BulletinRankingRow = z.object({
+  rank: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  actual: Num,
+  target: Num,
+  completion: Num.nullable(),
+});
+export const BulletinCompletionRanking = z.object({
+  indicator: IndicatorCode,
+  name: z.string(),
+  unit: IndicatorUnit,
+  timeProgress: Num,
+  groups: z.array(z.object({ kind: UnitKind, items: z.array(BulletinRankingRow) })),
+});
+export type BulletinCompletionRanking = z.infer<typeof BulletinCompletionRanking>;
+
+export const BulletinPointsRow = z.object({
+  rank: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  points: Num,
+  previousRank: z.number().int().nullable(),
+  change: z.number().int().nullable(),
+});
+export const BulletinPeopleRow = z.object({
+  rank: z.number().int(),
+  displayName: z.string(),
+  unitName: z.string(),
+  points: Num,
+});
+
+/** A later correction of a closed period, shown in the next closed period (and its bulletin). */
+export const AdjustmentLine = z.object({
+  /** what changed: a unit's points for a period, or a unit's year-to-date actual of an indicator */
+  measure: z.enum(['points', 'indicator']),
+  indicator: IndicatorCode.nullable(),
+  /** the closed period the correction belongs to, and the snapshot it is measured against */
+  againstPeriod: PeriodKey,
+  againstSnapshotId: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  kind: UnitKind,
+  frozen: Num,
+  live: Num,
+  /** live − frozen − adjustments recorded against that snapshot before */
+  delta: Num,
+});
+export type AdjustmentLine = z.infer<typeof AdjustmentLine>;
+
+export const SnapshotRef = z.object({ id: z.number().int(), period: PeriodKey, frozenAt: z.string(), checksum: z.string() });
+
+/* ── the assessment close (定期考核) ───────────────────────────────────────────────────────── */
+
+export const CloseAssessment = z.object({ period: PeriodKey.meta({ examples: ['2026-03'] }) }).strict();
+export type CloseAssessment = z.infer<typeof CloseAssessment>;
+
+export const SnapshotListQuery = z.object({ kind: PeriodKind.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
+export type SnapshotListQuery = z.infer<typeof SnapshotListQuery>;
+
+export const SnapshotData = z.object({
+  version: z.literal(1),
+  regionName: z.string(),
+  period: PeriodKey,
+  kind: PeriodKind,
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  /** points rankings of units (by kind) and of people for the period */
+  unitRanking: z.object({
+    period: PeriodKey,
+    previous: PeriodKey,
+    groups: z.array(z.object({ kind: UnitKind, items: z.array(BulletinPointsRow) })),
+  }),
+  peopleRanking: z.array(BulletinPeopleRow.extend({ userId: z.number().int() })),
+  /** completion-rate rankings per indicator, year to date at the end of the period */
+  completion: z.array(BulletinCompletionRanking),
+  adjustments: z.array(AdjustmentLine),
+});
+export type SnapshotData = z.infer<typeof SnapshotData>;
+
+export const SnapshotSummary = z.object({
+  id: z.number().int(),
+  period: PeriodKey,
+  kind: PeriodKind,
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  frozenAt: z.string(),
+  frozenBy: z.string().nullable(),
+  checksum: z.string(),
+  adjustmentCount: z.number().int(),
+});
+export type SnapshotSummary = z.infer<typeof SnapshotSummary>;
+export const SnapshotList = z.object({ items: z.array(SnapshotSummary) });
+export const SnapshotDetail = SnapshotSummary.extend({ data: SnapshotData });
+export type SnapshotDetail = z.infer<typeof SnapshotDetail>;
+

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { IsoDate, Name, Text } from './common.js';
 import { UnitKind } from './org.js';
-import { IndicatorCode, IndicatorUnit, PeriodKey, PeriodKind } from './assessment.js';
+import { AdjustmentLine, BulletinCompletionRanking, BulletinPeopleRow, BulletinPointsRow, IndicatorCode, IndicatorUnit, PeriodKey, SnapshotRef } from './assessment.js';
 
 /* ── bulletins ───────────────────────────────────────────────────────────────────────────── */
 
@@ -91,38 +91,6 @@ export const BulletinIndicator = z.object({
 });
 export type BulletinIndicator = z.infer<typeof BulletinIndicator>;
 
-export const BulletinRankingRow = z.object({
-  rank: z.number().int(),
-  unitId: z.number().int(),
-  unitName: z.string(),
-  actual: Num,
-  target: Num,
-  completion: Num.nullable(),
-});
-export const BulletinCompletionRanking = z.object({
-  indicator: IndicatorCode,
-  name: z.string(),
-  unit: IndicatorUnit,
-  timeProgress: Num,
-  groups: z.array(z.object({ kind: UnitKind, items: z.array(BulletinRankingRow) })),
-});
-export type BulletinCompletionRanking = z.infer<typeof BulletinCompletionRanking>;
-
-export const BulletinPointsRow = z.object({
-  rank: z.number().int(),
-  unitId: z.number().int(),
-  unitName: z.string(),
-  points: Num,
-  previousRank: z.number().int().nullable(),
-  change: z.number().int().nullable(),
-});
-export const BulletinPeopleRow = z.object({
-  rank: z.number().int(),
-  displayName: z.string(),
-  unitName: z.string(),
-  points: Num,
-});
-
 export const BulletinProjectRow = z.object({
   projectId: z.number().int(),
   projectName: z.string(),
@@ -153,26 +121,6 @@ export const BulletinOverdueItem = z.object({
   dueOn: IsoDate,
   daysOverdue: z.number().int(),
 });
-
-/** A later correction of a closed period, shown in the next closed period (and its bulletin). */
-export const AdjustmentLine = z.object({
-  /** what changed: a unit's points for a period, or a unit's year-to-date actual of an indicator */
-  measure: z.enum(['points', 'indicator']),
-  indicator: IndicatorCode.nullable(),
-  /** the closed period the correction belongs to, and the snapshot it is measured against */
-  againstPeriod: PeriodKey,
-  againstSnapshotId: z.number().int(),
-  unitId: z.number().int(),
-  unitName: z.string(),
-  kind: UnitKind,
-  frozen: Num,
-  live: Num,
-  /** live − frozen − adjustments recorded against that snapshot before */
-  delta: Num,
-});
-export type AdjustmentLine = z.infer<typeof AdjustmentLine>;
-
-export const SnapshotRef = z.object({ id: z.number().int(), period: PeriodKey, frozenAt: z.string(), checksum: z.string() });
 
 export const BulletinContent = z.object({
   version: z.literal(1),
@@ -248,48 +196,4 @@ export const BulletinDetail = BulletinSummary.extend({
   can: z.object({ edit: z.boolean(), review: z.boolean(), publish: z.boolean(), reopen: z.boolean(), discard: z.boolean() }),
 });
 export type BulletinDetail = z.infer<typeof BulletinDetail>;
-
-/* ── the assessment close (定期考核) ───────────────────────────────────────────────────────── */
-
-export const CloseAssessment = z.object({ period: PeriodKey.meta({ examples: ['2026-03'] }) }).strict();
-export type CloseAssessment = z.infer<typeof CloseAssessment>;
-
-export const SnapshotListQuery = z.object({ kind: PeriodKind.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
-export type SnapshotListQuery = z.infer<typeof SnapshotListQuery>;
-
-export const SnapshotData = z.object({
-  version: z.literal(1),
-  regionName: z.string(),
-  period: PeriodKey,
-  kind: PeriodKind,
-  periodStart: IsoDate,
-  periodEnd: IsoDate,
-  /** points rankings of units (by kind) and of people for the period */
-  unitRanking: z.object({
-    period: PeriodKey,
-    previous: PeriodKey,
-    groups: z.array(z.object({ kind: UnitKind, items: z.array(BulletinPointsRow) })),
-  }),
-  peopleRanking: z.array(BulletinPeopleRow.extend({ userId: z.number().int() })),
-  /** completion-rate rankings per indicator, year to date at the end of the period */
-  completion: z.array(BulletinCompletionRanking),
-  adjustments: z.array(AdjustmentLine),
-});
-export type SnapshotData = z.infer<typeof SnapshotData>;
-
-export const SnapshotSummary = z.object({
-  id: z.number().int(),
-  period: PeriodKey,
-  kind: PeriodKind,
-  periodStart: IsoDate,
-  periodEnd: IsoDate,
-  frozenAt: z.string(),
-  frozenBy: z.string().nullable(),
-  checksum: z.string(),
-  adjustmentCount: z.number().int(),
-});
-export type SnapshotSummary = z.infer<typeof SnapshotSummary>;
-export const SnapshotList = z.object({ items: z.array(SnapshotSummary) });
-export const SnapshotDetail = SnapshotSummary.extend({ data: SnapshotData });
-export type SnapshotDetail = z.infer<typeof SnapshotDetail>;
 

@@ -6,6 +6,7 @@ import {
   isRealDate,
   isoWeek,
   lastEndedPeriod,
+  nextPeriod,
   monthsOf,
   monthsThrough,
   parseAnyPeriodKey,
@@ -96,5 +97,30 @@ describe('the Shanghai calendar', () => {
     expect(rankWithTies(items, (x) => x.s).map((x) => `${x.n}${x.rank}`)).toEqual(['b1', 'a2', 'c2', 'e4', 'd5']);
     const m = competitionRanks(items, (x) => x.s);
     expect(m.get(items[3]!)).toBe(5);
+  });
+
+  it('computes keys and inclusive bounds of every kind', () => {
+    expect(periodOfDate('day', '2026-03-05')).toEqual({ kind: 'day', key: '2026-03-05', start: '2026-03-05', end: '2026-03-05' });
+    expect(periodOfDate('week', '2026-03-05')).toEqual({ kind: 'week', key: '2026-W10', start: '2026-03-02', end: '2026-03-08' });
+    expect(periodOfDate('month', '2024-02-10')).toEqual({ kind: 'month', key: '2024-02', start: '2024-02-01', end: '2024-02-29' });
+    expect(periodOfDate('quarter', '2026-11-30')).toEqual({ kind: 'quarter', key: '2026-Q4', start: '2026-10-01', end: '2026-12-31' });
+    expect(periodOfDate('year', '2026-06-01')).toEqual({ kind: 'year', key: '2026', start: '2026-01-01', end: '2026-12-31' });
+    expect(periodOfDate('week', '2025-12-29').key).toBe('2026-W01');
+    expect(nextPeriod(periodOfDate('quarter', '2026-12-01')).key).toBe('2027-Q1');
+    expect(previousPeriod(periodOfDate('week', '2026-01-01')).key).toBe('2025-W52');
+  });
+
+  it('refuses keys that are not periods of their kind', () => {
+    for (const [kind, key] of [
+      ['week', '2026-W01'],
+      ['month', '2026-12'],
+      ['quarter', '2026-Q2'],
+      ['year', '2026'],
+    ] as const) {
+      expect(parsePeriodKey(kind, key)?.key).toBe(key);
+    }
+    expect(parsePeriodKey('month', '2026-03-01')).toBeNull();
+    expect(parsePeriodKey('quarter', '2026-Q5')).toBeNull();
+    expect(parsePeriodKey('year', '1999')).toBeNull();
   });
 });

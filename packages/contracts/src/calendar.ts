@@ -32,8 +32,8 @@ export function shanghaiMidnight(day: string): Date {
 }
 
 /** `YYYY-MM-DD` that names a day of the calendar (2026-02-30 does not). */
-export function isRealDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+export function isRealDate(s: unknown): s is string {
+  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const t = utc(s);
   return Number.isFinite(t) && dayOfUtc(t) === s;
 }
@@ -166,7 +166,7 @@ export function parsePeriodKey(kind: CalendarKind, key: string): CalendarPeriod 
   const m = KEY_PATTERNS[kind].exec(key);
   if (!m) return null;
   const y = Number(m[1]);
-  if (y < 1900 || y > 2199) return null;
+  if (y < 2000 || y > 2100) return null;
   let p: CalendarPeriod;
   switch (kind) {
     case 'day':
@@ -196,6 +196,12 @@ export function parseAnyPeriodKey(key: string): CalendarPeriod | null {
     if (KEY_PATTERNS[kind].test(key)) return parsePeriodKey(kind, key);
   }
   return null;
+}
+
+/** A period from a key of one of the given kinds (e.g. the whole-month kinds: year, quarter, month). */
+export function parsePeriodKeyAmong(kinds: readonly CalendarKind[], key: string): CalendarPeriod | null {
+  const p = parseAnyPeriodKey(key);
+  return p && kinds.includes(p.kind) ? p : null;
 }
 
 /** The months a period covers, as month periods (a week may touch two). */

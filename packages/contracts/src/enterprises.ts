@@ -1,5 +1,6 @@
 // Enterprise registry contracts, shared by the API (validation, OpenAPI) and the web forms.
 import { z } from 'zod';
+import { IndustryCode } from './industries.js';
 import { Id, Name, Text } from './common.js';
 
 /* ── unified social credit code (统一社会信用代码, GB 32100-2015) ─────────────────────────── */
@@ -61,7 +62,6 @@ const IsoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s >= '1800-01-01';
   }, { message: 'i18n:date_format' });
 /** a GB/T 4754-2017 code: a section letter, or a 2-4 digit division/group/class code */
-export const IndustryCode = z.string().trim().max(4).regex(/^(?:[A-T]|\d{2,4})$/, { message: 'i18n:enterprise_industry_format' });
 /** a GB/T 2260 division code (6 digits), or a township's 9-digit code */
 export const DivisionCode = z.string().trim().max(9).regex(/^\d{6}(?:\d{3})?$/, { message: 'i18n:enterprise_division_format' });
 
@@ -245,31 +245,3 @@ export const ImportJob = z.object({
   finishedAt: z.string().nullable(),
 });
 export type ImportJob = z.infer<typeof ImportJob>;
-
-/* ── industries (GB/T 4754-2017) ────────────────────────────────────────────────────────── */
-
-export const INDUSTRY_LEVELS = ['section', 'division', 'group', 'class'] as const;
-export const IndustryLevel = z.enum(INDUSTRY_LEVELS);
-
-export const Industry = z.object({
-  code: z.string(),
-  name: z.string(),
-  level: IndustryLevel,
-  parent: z.string().nullable(),
-  section: z.string(),
-});
-export type Industry = z.infer<typeof Industry>;
-
-export const ListIndustriesQuery = z
-  .object({
-    /** part of a name, or a code prefix */
-    q: Text(40).optional(),
-    level: IndustryLevel.optional(),
-    /** the children of this code */
-    parent: IndustryCode.optional(),
-  })
-  .strict();
-export type ListIndustriesQuery = z.infer<typeof ListIndustriesQuery>;
-
-export const IndustryList = z.object({ items: z.array(Industry) });
-export type IndustryList = z.infer<typeof IndustryList>;

@@ -269,86 +269,9 @@ export const Board = z.object({
   columns: z.array(z.object({ stage: Stage, total: z.number().int(), items: z.array(ProjectListItem) })),
 });
 
-export const CreateTrip = z
-  .object({
-    destination: Name(100),
-    startOn: IsoDate,
-    endOn: IsoDate,
-    leader: Name(40),
-    delegation: Text(500).optional(),
-    purpose: Text(1000).optional(),
-    unitId: Id.optional(),
-  })
-  .strict()
-  .refine((v) => v.endOn >= v.startOn, { path: ['endOn'], message: 'i18n:end_before_start' });
-export type CreateTrip = z.infer<typeof CreateTrip>;
-
-export const Trip = z.object({
-  id: z.number().int(),
-  unitId: z.number().int(),
-  unitName: z.string(),
-  destination: z.string(),
-  startOn: z.string(),
-  endOn: z.string(),
-  leader: z.string(),
-  delegation: z.string().nullable(),
-  purpose: z.string().nullable(),
-  visitCount: z.number().int(),
-});
-export type Trip = z.infer<typeof Trip>;
-export const TripList = z.object({ items: z.array(Trip) });
-export const TripDetail = Trip.extend({ visits: z.array(Activity) });
-
-/** A visit on a trip: an activity, on an existing project or filed as a new lead. */
-export const CreateTripVisit = z
-  .object({
-    projectId: Id.optional(),
-    lead: ReportLead.optional(),
-    occurredOn: IsoDate,
-    place: Text(200).optional(),
-    attendees: Text(500).optional(),
-    notes: Text(4000).optional(),
-    nextStep: Text(500).optional(),
-    nextDue: IsoDate.optional(),
-  })
-  .strict();
-export type CreateTripVisit = z.infer<typeof CreateTripVisit>;
-
-export const Arbitration = z.object({
-  id: z.number().int(),
-  projectId: z.number().int(),
-  projectName: z.string(),
-  claimantUnitId: z.number().int(),
-  claimantUnitName: z.string(),
-  claimantUserName: z.string(),
-  currentUnitName: z.string().nullable(),
-  reason: z.string(),
-  status: z.enum(['open', 'upheld', 'rejected']),
-  decisionNote: z.string().nullable(),
-  createdAt: z.string(),
-  decidedAt: z.string().nullable(),
-});
-export type Arbitration = z.infer<typeof Arbitration>;
-export const ArbitrationList = z.object({ items: z.array(Arbitration) });
-export const DecideArbitration = z.object({ decision: z.enum(['upheld', 'rejected']), note: Name(1000) }).strict();
-export type DecideArbitration = z.infer<typeof DecideArbitration>;
-
 export const SlaRuleCode = z.enum(['lead_uncontacted', 'no_activity', 'signed_not_registered', 'next_step_overdue']);
 export type SlaRuleCode = z.infer<typeof SlaRuleCode>;
 export const SlaRule = z.object({ rule: SlaRuleCode, yellowDays: z.number().int().min(0).max(3650).nullable(), redDays: z.number().int().min(0).max(3650).nullable() });
 export type SlaRule = z.infer<typeof SlaRule>;
 export const SlaRules = z.object({ items: z.array(SlaRule) });
 export const UpdateSlaRules = z.object({ items: z.array(SlaRule.strict()).min(1).max(4) }).strict();
-
-export const KeyBlock = z.object({ id: z.number().int(), name: z.string(), nameEn: z.string().nullable() });
-export const KeyBlockList = z.object({ items: z.array(KeyBlock) });
-
-export const Workbench = z.object({
-  myProjects: z.array(ProjectListItem),
-  dueSoon: z.array(ProjectListItem),
-  myLeads: z.array(ProjectListItem),
-  inboxCount: z.number().int(),
-  stalled: z.array(ProjectListItem),
-  openArbitrations: z.number().int(),
-});
-export type Workbench = z.infer<typeof Workbench>;

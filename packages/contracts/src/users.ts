@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Lang, Name, Text } from './common.js';
+import { Id, Name, Text } from './common.js';
 
 export const Role = z.enum(['admin', 'leader', 'manager', 'unit_head', 'promoter', 'expert', 'fund_manager', 'enterprise']);
 export type Role = z.infer<typeof Role>;
@@ -101,31 +101,3 @@ export type UpdateUser = z.infer<typeof UpdateUser>;
 
 export const ResetPassword = z.object({ newPassword: Password }).strict();
 export type ResetPassword = z.infer<typeof ResetPassword>;
-
-export const Login = z.object({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(128) }).strict();
-export type Login = z.infer<typeof Login>;
-
-export const ChangePassword = z
-  .object({ currentPassword: z.string().min(1).max(128), newPassword: Password })
-  .strict()
-  .refine((v) => v.currentPassword !== v.newPassword, {
-    path: ['newPassword'],
-    message: 'i18n:must_differ',
-  });
-export type ChangePassword = z.infer<typeof ChangePassword>;
-
-export const Me = z.object({
-  id: z.number().int(),
-  username: z.string(),
-  displayName: z.string(),
-  unitId: z.number().int(),
-  unitName: z.string(),
-  regionId: z.number().int(),
-  regionName: z.string(),
-  roles: z.array(Role),
-  mustChangePassword: z.boolean(),
-  lang: Lang,
-});
-export type Me = z.infer<typeof Me>;
-
-export const SetLang = z.object({ lang: Lang }).strict();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allRoutes } from '../app.js';
+import { allRoutes } from '../modules.js';
 import { loadConfig } from './config.js';
 import { buildOpenApi } from './http.js';
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { assessmentTargets, fxRates, orgUnits, queryRows, type Db } from '@wutong/db';
 import { INDICATORS, type IndicatorCode, type TargetSplit } from '@wutong/contracts';
 import { rebuildRegion } from '../modules/assessment/facts.repository.js';
-import { currentYear, dayFraction, shanghaiToday } from '../modules/assessment/periods.js';
+import { dayFraction, shanghaiDate, shanghaiYear } from '@wutong/contracts';
 
 const PBOC = '中国人民银行授权中国外汇交易中心公布的人民币汇率中间价';
 const APPROX = '近似值（演示用，请以中国人民银行公布的中间价为准）';
@@ -64,8 +64,8 @@ export async function seedAssessment(db: Db, regionId: number, withTargets = tru
   await seedFxRates(db);
   if (!withTargets) return;
   await rebuildRegion({ db }, regionId);
-  const year = currentYear();
-  const fraction = Math.max(0.05, dayFraction(year, shanghaiToday()));
+  const year = shanghaiYear();
+  const fraction = Math.max(0.05, dayFraction(year, shanghaiDate()));
   const [region] = await db.select({ path: orgUnits.path }).from(orgUnits).where(sql`${orgUnits.id} = ${regionId}`);
   const units = await db
     .select({ id: orgUnits.id, kind: orgUnits.kind, path: orgUnits.path })

@@ -4,6 +4,7 @@ import type { Database } from '@wutong/db';
 import { buildApp } from '../app.js';
 import { loadIndustries } from '../seeds/industries.js';
 import { loadConfig } from '../platform/config.js';
+import { wireModules } from '../modules.js';
 
 export type TestApp = {
   app: FastifyInstance;
@@ -17,6 +18,7 @@ export type TestApp = {
 export async function startTestApp(seed?: (database: Database) => Promise<void>): Promise<TestApp> {
   const database = await createTestDatabase();
   await loadIndustries(database.db);
+  wireModules();
   if (seed) await seed(database);
   const config = { ...loadConfig({ NODE_ENV: 'test' }), webDir: '/nonexistent', demo: false };
   const app = await buildApp(database, config, { logger: false });

@@ -27,7 +27,7 @@
  * assessment_projects The funnel's memory: each counted project's unit and current stage, so a
  *                     change moves one count from the old stage to the new one.
  */
-import { bigint, bigserial, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.js';
 import { users } from './users.js';
 import { projects } from './projects.js';
@@ -133,4 +133,26 @@ export const assessmentProjects = pgTable(
     stage: text('stage').notNull(),
   },
   (t) => [index('assessment_projects_region_idx').on(t.regionId)],
+);
+
+export const assessmentSnapshots = pgTable(
+  'assessment_snapshots',
+  {
+    id: serial('id').primaryKey(),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    /** month | quarter | year */
+    periodKind: text('period_kind').notNull(),
+    /** '2026-04', '2026-Q2', '2026' */
+    period: text('period').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** null when the scheduler froze it */
+    frozenBy: integer('frozen_by').references(() => users.id),
+    data: jsonb('data').notNull(),
+    checksum: text('checksum').notNull(),
+  },
+  (t) => [uniqueIndex('assessment_snapshots_period_uq').on(t.regionId, t.period), index('assessment_snapshots_kind_idx').on(t.regionId, t.periodKind, t.periodEnd)],
 );

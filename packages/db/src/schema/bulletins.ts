@@ -20,6 +20,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.js';
 import { users } from './users.js';
+import { assessmentSnapshots } from './assessment.js';
 
 /** bytea, read back as a Buffer on both drivers (PGlite gives a Uint8Array). */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -41,27 +42,6 @@ export const bulletinSettings = pgTable('bulletin_settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const assessmentSnapshots = pgTable(
-  'assessment_snapshots',
-  {
-    id: serial('id').primaryKey(),
-    regionId: integer('region_id')
-      .notNull()
-      .references(() => orgUnits.id),
-    /** month | quarter | year */
-    periodKind: text('period_kind').notNull(),
-    /** '2026-04', '2026-Q2', '2026' */
-    period: text('period').notNull(),
-    periodStart: date('period_start', { mode: 'string' }).notNull(),
-    periodEnd: date('period_end', { mode: 'string' }).notNull(),
-    frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull().defaultNow(),
-    /** null when the scheduler froze it */
-    frozenBy: integer('frozen_by').references(() => users.id),
-    data: jsonb('data').notNull(),
-    checksum: text('checksum').notNull(),
-  },
-  (t) => [uniqueIndex('assessment_snapshots_period_uq').on(t.regionId, t.period), index('assessment_snapshots_kind_idx').on(t.regionId, t.periodKind, t.periodEnd)],
-);
 export type AssessmentSnapshotRow = typeof assessmentSnapshots.$inferSelect;
 
 export const bulletins = pgTable(

@@ -1,16 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, pgView, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.js';
 import { users } from './users.js';
-
-/** GB/T 4754-2017 industries, shipped reference data (section → division → group → class). */
-export const industries = pgTable('industries', {
-  code: text('code').primaryKey(),
-  name: text('name').notNull(),
-  level: text('level').notNull(),
-  parent: text('parent'),
-  section: text('section').notNull(),
-});
+import { industries } from './industries.js';
 
 /**
  * The enterprise registry of a region. Enterprises are shared by the whole region (every unit
@@ -111,3 +103,20 @@ export const importJobs = pgTable(
   (t) => [index('import_jobs_region_idx').on(t.regionId, t.createdAt)],
 );
 export type ImportJobRow = typeof importJobs.$inferSelect;
+
+/**
+ * What other modules may read of an enterprise in their own SQL (a published view, migration
+ * 0016): they join this, never the table, so the registry can change its storage behind it.
+ * Writes go through the enterprises module's service.
+ */
+export const enterpriseProfiles = pgView('enterprise_profiles', {
+  id: integer('id').notNull(),
+  regionId: integer('region_id').notNull(),
+  name: text('name').notNull(),
+  uscc: text('uscc'),
+  origin: text('origin'),
+  industryCode: text('industry_code'),
+  regCapitalMinor: bigint('reg_capital_minor', { mode: 'number' }),
+  regCapitalCurrency: text('reg_capital_currency'),
+  foundedOn: date('founded_on'),
+}).existing();

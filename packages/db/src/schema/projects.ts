@@ -1,18 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, pgView, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.js';
 import { users } from './users.js';
 import { enterprises } from './enterprises.js';
-
-/** Key blocks of a region (重点区块), e.g. 宁波西枢纽. */
-export const keyBlocks = pgTable('key_blocks', {
-  id: serial('id').primaryKey(),
-  regionId: integer('region_id')
-    .notNull()
-    .references(() => orgUnits.id),
-  name: text('name').notNull(),
-  nameEn: text('name_en'),
-});
+import { keyBlocks } from './blocks.js';
+import { trips } from './trips.js';
 
 /**
  * One entity from lead to production. `stage` is a cache of the newest stage event, written in the
@@ -123,25 +115,6 @@ export const projectStageEvents = pgTable(
   (t) => [index('stage_events_project_idx').on(t.projectId, t.id)],
 );
 
-export const trips = pgTable(
-  'trips',
-  {
-    id: serial('id').primaryKey(),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => orgUnits.id),
-    destination: text('destination').notNull(),
-    startOn: date('start_on').notNull(),
-    endOn: date('end_on').notNull(),
-    leader: text('leader').notNull(),
-    delegation: text('delegation'),
-    purpose: text('purpose'),
-    createdBy: integer('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('trips_unit_idx').on(t.unitId, t.startOn)],
-);
-
 export const activities = pgTable(
   'activities',
   {
@@ -188,33 +161,6 @@ export const capitalRecords = pgTable(
   (t) => [index('capital_project_idx').on(t.projectId), index('capital_unit_date_idx').on(t.unitId, t.recordedOn)],
 );
 
-/** A conflicting claim on an enterprise's project, decided by the investment centre. */
-export const arbitrations = pgTable(
-  'arbitrations',
-  {
-    id: serial('id').primaryKey(),
-    projectId: integer('project_id')
-      .notNull()
-      .references(() => projects.id),
-    regionId: integer('region_id')
-      .notNull()
-      .references(() => orgUnits.id),
-    claimantUnitId: integer('claimant_unit_id')
-      .notNull()
-      .references(() => orgUnits.id),
-    claimantUserId: integer('claimant_user_id')
-      .notNull()
-      .references(() => users.id),
-    reason: text('reason').notNull(),
-    status: text('status').notNull().default('open'), // open | upheld | rejected
-    decisionNote: text('decision_note'),
-    decidedBy: integer('decided_by').references(() => users.id),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('arbitrations_project_idx').on(t.projectId), index('arbitrations_claimant_idx').on(t.claimantUnitId)],
-);
-
 /** Traffic-light rules per region: thresholds in days (working days for lead contact). */
 export const slaRules = pgTable(
   'sla_rules',
@@ -229,3 +175,27 @@ export const slaRules = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionId, t.rule] })],
 );
+
+/**
+ * What other modules may read of a project in their own SQL (a published view, migration 0016):
+ * its identity, owner unit and people (the data scope), stage and enterprise. Their queries join
+ * this, never the projects tables, and take the scope condition from the projects module
+ * (`projectProfileInScope`). Writes go through the projects module's service.
+ */
+export const projectProfiles = pgView('project_profiles', {
+  id: integer('id').notNull(),
+  regionId: integer('region_id').notNull(),
+  unitId: integer('unit_id').notNull(),
+  ownerUserId: integer('owner_user_id'),
+  reportedByUserId: integer('reported_by_user_id'),
+  reportedByUnitId: integer('reported_by_unit_id'),
+  enterpriseId: integer('enterprise_id').notNull(),
+  enterpriseName: text('enterprise_name').notNull(),
+  name: text('name').notNull(),
+  stage: text('stage').notNull(),
+  intake: text('intake').notNull(),
+  keyBlockId: integer('key_block_id'),
+  industryCode: text('industry_code'),
+  investmentMinor: bigint('investment_minor', { mode: 'number' }),
+  investmentCurrency: text('investment_currency').notNull(),
+}).existing();

@@ -5,7 +5,7 @@ import { queryRows } from '@wutong/db';
 import { INDICATOR_CODES, STAGES, usccCheckChar, type Cockpit, type FactList, type IndicatorCode } from '@wutong/contracts';
 import { startTestApp, type TestApp } from '../../testing/app.js';
 import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
-import { currentYear } from './periods.js';
+import { shanghaiYear as currentYear } from '@wutong/contracts';
 
 const uscc = (serial: string) => {
   const first17 = `91330203${serial.padStart(9, '0')}`;

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
-import { assessmentTargets, fxRates, industries, keyBlocks, orgUnits, queryRows } from '@wutong/db';
+import { assessmentTargets, fxRates, industries, orgUnits, queryRows } from '@wutong/db';
 import type { FactsQuery, FxRate, IndicatorCode, SetTarget, TargetSplit, UnitKind } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
 
@@ -191,16 +191,6 @@ export async function sectionNames(ctx: RequestContext): Promise<Map<string, str
   });
 }
 
-export async function regionKeyBlocks(ctx: RequestContext): Promise<Map<number, string>> {
-  return cached(ctx, `blocks:${ctx.scope.regionId}:${ctx.lang}`, async () => {
-    const rows = await ctx.db
-      .select({ id: keyBlocks.id, name: keyBlocks.name, nameEn: keyBlocks.nameEn })
-      .from(keyBlocks)
-      .where(eq(keyBlocks.regionId, ctx.scope.regionId));
-    return new Map(rows.map((r) => [r.id, ctx.lang === 'en-US' ? (r.nameEn ?? r.name) : r.name]));
-  });
-}
-
 /** One currency's rates, oldest first (the cockpit's FX notes); forgotten when a rate is set here. */
 export async function fxRatesOf(ctx: RequestContext, currency: string): Promise<FxRate[]> {
   return cached(ctx, `fx:${fxGeneration}:${currency}`, async () => (await listFxRates(ctx, currency)).sort((a, b) => (a.onDate < b.onDate ? -1 : 1)));
@@ -255,12 +245,11 @@ export async function listFacts(ctx: RequestContext, f: FactFilter, page: { afte
   const after = page.after ? sql`and (f.on_date, f.id) < (${page.after[0]}::date, ${page.after[1]})` : sql``;
   const rows = await queryRows<Record<string, unknown>>(
     ctx.db,
-    sql`select f.id, f.indicator, f.project_id, p.name as project_name, e.name as enterprise_name, f.unit_id, u.name as unit_name,
+    sql`select f.id, f.indicator, f.project_id, p.name as project_name, p.enterprise_name, f.unit_id, u.name as unit_name,
                to_char(f.on_date, 'YYYY-MM-DD') as on_date, f.value::float8 as value, f.orig_amount::float8 as orig_amount, f.orig_currency,
                f.fx_rate::float8 as fx_rate, to_char(f.fx_date, 'YYYY-MM-DD') as fx_date, f.source, f.source_id::float8 as source_id
         from assessment_facts f
-        join projects p on p.id = f.project_id
-        join enterprises e on e.id = f.enterprise_id
+        join project_profiles p on p.id = f.project_id
         join org_units u on u.id = f.unit_id
         where ${factWhere(ctx, f)} ${after}
         order by f.on_date desc, f.id desc

@@ -1,4 +1,8 @@
 import {
+  competitionRanks,
+  dayFraction,
+  shanghaiDate,
+  shanghaiYear,
   ENTERPRISE_ORIGINS,
   INDICATORS,
   INDICATOR_BY_CODE,
@@ -24,10 +28,11 @@ import {
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { audit } from '../../platform/audit.js';
-import { onProjectChanged } from '../projects/project-changed.js';
+import { projectFacts, type ProjectChange } from '../projects/index.js';
+import { keyBlockNames } from '../blocks/index.js';
 import * as repo from './assessment.repository.js';
 import * as facts from './facts.repository.js';
-import { competitionRanks, currentYear, dayFraction, dueByToday, shanghaiToday } from './periods.js';
+import { dueByToday } from './progress.js';
 
 /** Everyone who works with figures; experts and enterprise users do not see the cockpit. */
 export const COCKPIT_ROLES = ['admin', 'leader', 'manager', 'unit_head', 'promoter', 'fund_manager'] as const;
@@ -39,14 +44,15 @@ export const TARGET_EDITORS = ['admin', 'manager'] as const;
 /** Changes that cannot move a fact: contacts logged, credit shares between co-promoters. */
 const NO_FACTS: ReadonlySet<string> = new Set(['activity', 'co_promoters']);
 
-onProjectChanged(async (ctx, projectId, change) => {
+/** A project command's listener: the project's facts follow it, in the command's transaction. */
+export async function onProjectChange(ctx: RequestContext, { projectId, change }: { projectId: number; change: ProjectChange }): Promise<void> {
   if (NO_FACTS.has(change)) return;
   await facts.syncProjects(ctx, [projectId]);
-});
+}
 
-/** An enterprise's origin or industry rides on its projects' facts (called by the enterprises module). */
-export async function enterpriseChanged(ctx: RequestContext, enterpriseId: number): Promise<void> {
-  await facts.syncProjects(ctx, await facts.projectsOfEnterprise(ctx, enterpriseId));
+/** An enterprise's origin or industry rides on its projects' facts. */
+export async function onEnterpriseChange(ctx: RequestContext, { enterpriseId }: { enterpriseId: number }): Promise<void> {
+  await facts.syncProjects(ctx, await projectFacts.projectsOfEnterprise(ctx.db, enterpriseId));
 }
 
 /* ── views: which units a figure covers ─────────────────────────────────────────────────── */
@@ -140,9 +146,9 @@ async function regionTotals(ctx: RequestContext, year: number, indicator?: Indic
 
 const CAPITAL_INDICATORS: IndicatorCode[] = ['foreign_capital_used', 'domestic_capital_in_place', 'zhejiang_capital_in_place'];
 
-export async function cockpit(ctx: RequestContext, q: CockpitQuery): Promise<Cockpit> {
-  const year = q.year ?? currentYear();
-  const today = shanghaiToday();
+export async function figures(ctx: RequestContext, q: CockpitQuery): Promise<Cockpit> {
+  const year = q.year ?? shanghaiYear();
+  const today = shanghaiDate();
   const zh = ctx.lang !== 'en-US';
   const units = await repo.regionUnits(ctx);
   const view = resolveView(ctx, units, q.unitId);
@@ -226,7 +232,7 @@ export async function cockpit(ctx: RequestContext, q: CockpitQuery): Promise<Coc
   ].map((u) => ({ unitId: u.id, unitName: u.name, kind: u.kind, values: byUnitValues.get(u.id) ?? zeroValues() }));
 
   const sectionNames = await repo.sectionNames(ctx);
-  const blockNames = await repo.regionKeyBlocks(ctx);
+  const blockNames = await keyBlockNames(ctx);
   const byIndustry = [...splits.section.entries()]
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
     .map(([k, values]) => ({ section: k || null, name: k ? (sectionNames.get(k) ?? k) : zh ? '未分类' : 'Not classified', values }));
@@ -287,7 +293,7 @@ async function factFilter(ctx: RequestContext, q: FactsQuery): Promise<repo.Fact
   const units = await repo.regionUnits(ctx);
   const view = resolveView(ctx, units, q.unitId, q.unitOnly === 'true');
   const { cursor: _c, limit: _l, unitId: _u, unitOnly: _o, ...rest } = q;
-  return { ...rest, year: q.year ?? currentYear(), units: view.units };
+  return { ...rest, year: q.year ?? shanghaiYear(), units: view.units };
 }
 
 /** The facts behind a figure: the same filters as the cockpit's, and `sum` over all of them equals it. */
@@ -325,7 +331,7 @@ export async function exportFacts(ctx: RequestContext, q: FactsQuery) {
   const filter = await factFilter(ctx, q);
   const zh = ctx.lang !== 'en-US';
   const { default: ExcelJS } = await import('exceljs');
-  const { DISPLAY_FACTOR, DISPLAY_UNIT } = await import('./periods.js');
+  const { DISPLAY_FACTOR, DISPLAY_UNIT } = await import('./progress.js');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(zh ? '明细' : 'Records');
   ws.columns = [
@@ -370,16 +376,16 @@ export async function exportFacts(ctx: RequestContext, q: FactsQuery) {
 
 /** Published to the whole region: every unit with a target, by completion within its kind. */
 export async function completionRanking(ctx: RequestContext, q: CompletionRankingQuery): Promise<CompletionRanking> {
-  const year = q.year ?? currentYear();
+  const year = q.year ?? shanghaiYear();
   const indicator = q.indicator ?? 'enterprises_introduced';
   const [units, targets, totals] = await Promise.all([repo.regionUnits(ctx), repo.listTargets(ctx, { year, indicator }), regionTotals(ctx, year, indicator)]);
-  return { year, indicator, timeProgress: dayFraction(year, shanghaiToday()), groups: rankByKind(units, targets, totals, indicator) };
+  return { year, indicator, timeProgress: dayFraction(year, shanghaiDate()), groups: rankByKind(units, targets, totals, indicator) };
 }
 
 /* ── targets ────────────────────────────────────────────────────────────────────────────── */
 
 export async function listTargets(ctx: RequestContext, q: TargetsQuery): Promise<{ items: TargetRow[] }> {
-  const year = q.year ?? currentYear();
+  const year = q.year ?? shanghaiYear();
   if (q.unitId !== undefined && !ctx.scope.unitIds.includes(q.unitId)) throw new AppError(404, 'not_found', {}, { unitId: 'not_found' });
   const [units, targets, totals] = await Promise.all([
     repo.regionUnits(ctx),
@@ -391,7 +397,7 @@ export async function listTargets(ctx: RequestContext, q: TargetsQuery): Promise
 
 export function targetRows(units: repo.RegionUnit[], targets: repo.TargetRecord[], totals: Map<string, number>): TargetRow[] {
   const byId = new Map(units.map((u) => [u.id, u]));
-  const today = shanghaiToday();
+  const today = shanghaiDate();
   return targets
     .filter((t) => byId.has(t.unitId))
     .map((t) => {

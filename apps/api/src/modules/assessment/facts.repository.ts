@@ -1,9 +1,11 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { assessmentFacts, assessmentProjects, queryRows, type Db } from '@wutong/db';
 import { INDICATORS, type IndicatorCode } from '@wutong/contracts';
+import { projectFacts, type ProjectSelection } from '../projects/index.js';
 
 /**
- * Facts: the records behind every assessment figure, derived from the projects module's data.
+ * Facts: the records behind every assessment figure, derived from the projects module's records
+ * (read through its `projectFacts`).
  *
  * One row per (indicator, source, source id):
  *   - stage events: the first entry into 签约 / 落地 / 开工 / 投产 (a reopen from 终止 is not a new
@@ -56,24 +58,13 @@ export const FACT_COLUMNS = [
   'origin',
 ] as const;
 
-/** The facts the projects matching `where` (on `p`, the projects table) should have. */
-export function desiredFactsSql(where: SQL): SQL {
-  // every branch carries the project's columns with it: no CTE is joined back (a planner without
-  // statistics on freshly loaded tables would loop over it)
-  const projectJoin = sql`
-      join enterprises e on e.id = p.enterprise_id
-      left join industries i on i.code = p.industry_code
-      left join industries ie on ie.code = e.industry_code`;
-  const projectCols = sql`p.region_id, p.unit_id, p.owner_user_id, p.enterprise_id, p.key_block_id, coalesce(i.section, ie.section) as section, e.origin`;
+/** The facts the selected projects should have (their records read through the projects module). */
+export function desiredFactsSql(sel: ProjectSelection): SQL {
   return sql`
     with ev as (
-      select distinct on (se.project_id, se.to_stage) se.id, se.project_id, se.to_stage, se.evidence, (se.at at time zone 'Asia/Shanghai')::date as at_day,
-             p.talents, p.annual_generation_kwh, p.co2_avoided_t, ${projectCols}
-      from project_stage_events se
-      join projects p on p.id = se.project_id ${projectJoin}
-      where (${where}) and p.intake in ('pending', 'accepted')
-        and se.to_stage in ('signed', 'registered', 'construction', 'production')
-        and se.from_stage is distinct from 'dropped'
+      select distinct on (se.project_id, se.to_stage) se.*
+      from (${projectFacts.stageEntriesSql(sel)}) se
+      where se.intake in ('pending', 'accepted') and se.from_stage is distinct from 'dropped'
       order by se.project_id, se.to_stage, se.id
     ),
     raw (source, source_id, project_id, indicator, on_date, amount, currency, region_id, unit_id, owner_user_id, enterprise_id, key_block_id, section, origin) as (
@@ -104,10 +95,9 @@ export function desiredFactsSql(where: SQL): SQL {
       union all
       select 'capital_record', c.id, c.project_id,
              case c.category when 'foreign_usd' then 'foreign_capital_used' when 'domestic_out_of_city' then 'domestic_capital_in_place' else 'zhejiang_capital_in_place' end,
-             c.recorded_on, c.amount_minor, c.currency, ${projectCols}
-      from capital_records c
-      join projects p on p.id = c.project_id ${projectJoin}
-      where (${where}) and p.intake in ('pending', 'accepted') and c.category in ('foreign_usd', 'domestic_out_of_city', 'zhejiang_returning')
+             c.recorded_on, c.amount_minor, c.currency, c.region_id, c.unit_id, c.owner_user_id, c.enterprise_id, c.key_block_id, c.section, c.origin
+      from (${projectFacts.capitalRecordsSql(sel)}) c
+      where c.intake in ('pending', 'accepted') and c.category in ('foreign_usd', 'domestic_out_of_city', 'zhejiang_returning')
     ),
     conv as (
       select r.*, ic.cur,
@@ -289,7 +279,7 @@ export async function syncProjects(ctx: { db: Db }, projectIds: number[]): Promi
   if (!projectIds.length) return 0;
   const db = ctx.db;
   const ids = sql.raw(`(${projectIds.map((id) => Number(id)).join(',')})`);
-  const desired = (await queryRows<Record<string, unknown>>(db, sql`select ${TEXT_SELECT} from (${desiredFactsSql(sql`p.id in ${ids}`)}) x`)).map(normalise);
+  const desired = (await queryRows<Record<string, unknown>>(db, sql`select ${TEXT_SELECT} from (${desiredFactsSql({ projectIds })}) x`)).map(normalise);
   const storedRows = await queryRows<Record<string, unknown> & { id: number }>(
     db,
     sql`select id, ${TEXT_SELECT} from assessment_facts where project_id in ${ids} order by id for update`,
@@ -329,10 +319,9 @@ export async function syncProjects(ctx: { db: Db }, projectIds: number[]): Promi
 
 /** The funnel: each counted project's current stage, moved from the old stage's count to the new one. */
 async function syncStages(db: Db, projectIds: number[], deltas: Deltas) {
-  const ids = sql.raw(`(${projectIds.map((id) => Number(id)).join(',')})`);
   const now = await queryRows<{ id: number; region_id: number; unit_id: number; stage: string }>(
     db,
-    sql`select id, region_id, unit_id, stage from projects where id in ${ids} and intake in ('pending', 'accepted')`,
+    sql`select p.id, p.region_id, p.unit_id, p.stage from (${projectFacts.projectRowsSql({ projectIds })}) p where p.intake in ('pending', 'accepted')`,
   );
   const before = await db.select().from(assessmentProjects).where(inArray(assessmentProjects.projectId, projectIds)).for('update');
   const beforeBy = new Map(before.map((b) => [b.projectId, b]));
@@ -382,21 +371,9 @@ function toInsert(f: FactRow): typeof assessmentFacts.$inferInsert {
 export async function projectsUsingFx(ctx: { db: Db }): Promise<number[]> {
   const rows = await queryRows<{ id: number }>(
     ctx.db,
-    sql`select distinct project_id as id from assessment_facts where orig_currency is not null or indicator = 'foreign_capital_used'
-        union
-        select distinct se.project_id from project_stage_events se
-        where se.to_stage in ('signed', 'registered')
-          and coalesce(se.evidence->>'agreedInvestmentCurrency', se.evidence->>'regCapitalCurrency', 'CNY') <> 'CNY'
-        union
-        select distinct project_id from capital_records where currency <> 'CNY'`,
+    sql`select distinct project_id as id from assessment_facts where orig_currency is not null or indicator = 'foreign_capital_used'`,
   );
-  return rows.map((r) => Number(r.id));
-}
-
-/** The projects of an enterprise (its origin and industry ride on their facts). */
-export async function projectsOfEnterprise(ctx: { db: Db }, enterpriseId: number): Promise<number[]> {
-  const rows = await queryRows<{ id: number }>(ctx.db, sql`select id from projects where enterprise_id = ${enterpriseId}`);
-  return rows.map((r) => Number(r.id));
+  return [...new Set([...rows.map((r) => Number(r.id)), ...(await projectFacts.projectsWithForeignAmounts(ctx.db))])].sort((a, b) => a - b);
 }
 
 /* ── a region from scratch ──────────────────────────────────────────────────────────────── */
@@ -412,7 +389,7 @@ export async function rebuildRegion(ctx: { db: Db }, regionId: number): Promise<
   const dcols = sql.raw(FACT_COLUMNS.map((c) => `d.${c}`).join(', '));
   const fcols = sql.raw(FACT_COLUMNS.map((c) => `f.${c}`).join(', '));
   await db.execute(sql`drop table if exists assessment_desired`);
-  await db.execute(sql`create temporary table assessment_desired as ${desiredFactsSql(sql`p.region_id = ${regionId}`)}`);
+  await db.execute(sql`create temporary table assessment_desired as ${desiredFactsSql({ regionId })}`);
   await db.execute(sql`create index on assessment_desired (indicator, source, source_id)`);
   await db.execute(sql`analyze assessment_desired`);
   const [del] = await queryRows<{ n: number; kept: number }>(
@@ -435,10 +412,10 @@ export async function rebuildRegion(ctx: { db: Db }, regionId: number): Promise<
   );
   await db.execute(sql`drop table assessment_desired`);
   await rebuildRollups(db, regionId);
-  const [p] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from projects where region_id = ${regionId}`);
+  const projects = await projectFacts.countProjects(db, regionId);
   // a changed fact is deleted and inserted again: count it once
   const changed = Number(del?.n ?? 0) + Number(ins?.n ?? 0) - Number(del?.kept ?? 0);
-  return { projects: Number(p?.n ?? 0), factsChanged: changed };
+  return { projects, factsChanged: changed };
 }
 
 /** The region's rollups and funnel, recomputed from its facts and projects. */
@@ -468,7 +445,7 @@ export async function rebuildRollups(db: Db, regionId: number) {
   await db.execute(sql`delete from assessment_projects where region_id = ${regionId}`);
   await db.execute(sql`
     insert into assessment_projects (project_id, region_id, unit_id, stage)
-    select id, region_id, unit_id, stage from projects where region_id = ${regionId} and intake in ('pending', 'accepted')`);
+    select p.id, p.region_id, p.unit_id, p.stage from (${projectFacts.projectRowsSql({ regionId })}) p where p.intake in ('pending', 'accepted')`);
   await db.execute(sql`
     insert into assessment_rollups (region_id, period, dim, unit_id, indicator, key, value, value_cny, n)
     select region_id, ${STAGE_PERIOD}::date, 'stage', unit_id, '', stage, count(*), 0, count(*)

@@ -6,7 +6,7 @@ import { t } from '../../platform/messages.js';
 import { readRows, sheetKind } from '../enterprises/sheet.js';
 import * as repo from './assessment.repository.js';
 import { checkTargetParts, listTargets } from './assessment.service.js';
-import { DISPLAY_FACTOR, DISPLAY_UNIT } from './periods.js';
+import { DISPLAY_FACTOR, DISPLAY_UNIT } from './progress.js';
 
 /**
  * Targets in Excel: a template, the filtered list in the same columns, and an import that reads

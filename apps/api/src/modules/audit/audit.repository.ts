@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { auditLog } from '@wutong/db';
 import type { AuditEntry, ListAuditQuery } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
@@ -37,4 +37,11 @@ export async function listAudit(ctx: RequestContext, q: ListAuditQuery): Promise
     )
     .orderBy(desc(auditLog.id))
     .limit(q.limit ?? 50);
+}
+
+const ADMIN_ACTIONS = ['create', 'update', 'delete', 'move', 'deactivate', 'reset_password'];
+
+export async function countUserActions(ctx: RequestContext, userId: number): Promise<number> {
+  const [r] = await ctx.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.userId, userId), inArray(auditLog.action, ADMIN_ACTIONS)));
+  return r?.n ?? 0;
 }

@@ -5,6 +5,7 @@ import { DUMMY_HASH, hashPassword, newSessionToken, sha256, verifyPassword } fro
 import { loadSessionUser } from '../../platform/access.js';
 import { audit } from '../../platform/audit.js';
 import { forgetSession } from '../../platform/session-cache.js';
+import * as users from '../users/index.js';
 import * as repo from './auth.repository.js';
 
 export const LOCK_AFTER_FAILURES = 5;
@@ -35,7 +36,7 @@ export async function login(ctx: PublicContext, input: Login, userAgent: string 
   if (attempts?.lockedUntil && attempts.lockedUntil > new Date()) {
     throw new AppError(429, 'login_locked', { minutes: Math.ceil((attempts.lockedUntil.getTime() - Date.now()) / 60000) });
   }
-  const candidate = await repo.findLoginCandidate(ctx.db, username);
+  const candidate = await users.findByUsername(ctx.db, username);
   const ok = await verifyPassword(input.password, candidate?.passwordHash ?? DUMMY_HASH);
   if (!candidate || !ok) {
     const failures = await repo.recordFailure(ctx.db, username, LOCK_AFTER_FAILURES, LOCK_MINUTES);
@@ -53,8 +54,9 @@ export async function login(ctx: PublicContext, input: Login, userAgent: string 
       userAgent,
       ip: ctx.ip,
     });
+    await users.recordSignIn(tx, candidate.id);
     await audit({ ...ctx, db: tx, user: candidate }, { action: 'login', entity: 'session', entityId: candidate.id, unitId: candidate.unitId });
-    if (chosenLang) await repo.setLang(tx, candidate.id, chosenLang);
+    if (chosenLang) await users.setLang(tx, candidate.id, chosenLang);
   });
   const user = (await loadSessionUser(ctx.db, candidate.id))!;
   return { token, me: toMe(user) };
@@ -69,12 +71,19 @@ export async function logout(ctx: RequestContext, token: string | undefined) {
 }
 
 export async function changePassword(ctx: RequestContext, input: ChangePassword, token: string | undefined) {
-  const ok = await verifyPassword(input.currentPassword, await repo.getOwnPasswordHash(ctx));
+  const ok = await verifyPassword(input.currentPassword, (await users.passwordHashOf(ctx.db, ctx.user.id)) ?? DUMMY_HASH);
   if (!ok) throw new AppError(400, 'password_wrong', {}, { currentPassword: 'password_wrong' });
-  await repo.setOwnPassword(ctx, await hashPassword(input.newPassword), token ? sha256(token) : null);
+  await users.setOwnPasswordHash(ctx.db, ctx.user.id, await hashPassword(input.newPassword));
+  // other devices signed in with the old password are signed out
+  await repo.endSessions(ctx.db, ctx.user.id, token ? sha256(token) : null);
   await audit(ctx, { action: 'change_password', entity: 'user', entityId: ctx.user.id, unitId: ctx.user.unitId });
 }
 
 export async function setLang(ctx: RequestContext, lang: Me['lang']) {
-  await repo.setOwnLang(ctx, lang);
+  await users.setLang(ctx.db, ctx.user.id, lang);
+}
+
+/** An administrator deactivated the user or reset their password: every sign-in of theirs ends. */
+export async function endAllSessions(ctx: RequestContext, userId: number) {
+  await repo.endSessions(ctx.db, userId);
 }

@@ -6,8 +6,8 @@ import { sql } from 'drizzle-orm';
 import type { BulletinDetail, Cockpit, SnapshotDetail, UnitRanking } from '@wutong/contracts';
 import { startTestApp, type TestApp } from '../../testing/app.js';
 import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
-import { canonicalJson } from '../assessment-close/close.service.js';
-import { addDays, assessmentPeriodOf, shanghaiDate } from './periods.js';
+import { addDays, periodOfDate, shanghaiDate } from '@wutong/contracts';
+import { canonicalJson } from '../assessment/close.service.js';
 
 /** The tables of a .docx as rows of cell texts, read back from word/document.xml. */
 async function docxTables(file: Buffer): Promise<string[][][]> {
@@ -30,8 +30,8 @@ const num = (s: string) => Number(s.replace(/[,%]/g, ''));
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 const today = shanghaiDate();
-const lastMonth = assessmentPeriodOf('month', addDays(`${today.slice(0, 7)}-01`, -1));
-const monthBefore = (m: string) => assessmentPeriodOf('month', addDays(`${m}-01`, -1));
+const lastMonth = periodOfDate('month', addDays(`${today.slice(0, 7)}-01`, -1)).key;
+const monthBefore = (m: string) => periodOfDate('month', addDays(`${m}-01`, -1)).key;
 
 describe('bulletins and the assessment close on the demo data', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import type { BulletinKind } from '@wutong/contracts';
-import { registerJob } from '../scheduler/jobs.js';
-import { allRegions } from '../scheduler/scheduler.repository.js';
+import { defineJob } from '../../platform/jobs.js';
+import { allRegions } from '../org/index.js';
 import { bulletinPeriod } from './periods.js';
 import { generateFor, getSettingsOf } from './bulletins.service.js';
 
@@ -16,7 +16,7 @@ const KINDS: { kind: BulletinKind; period: 'week' | 'month'; cron: string; zh: s
 ];
 
 export const bulletinJobs = KINDS.map((k) =>
-  registerJob({
+  defineJob({
     name: `bulletin.${k.kind}`,
     defaultCron: k.cron,
     period: k.period,

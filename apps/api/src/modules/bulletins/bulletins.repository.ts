@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { bulletinFiles, bulletinSettings, bulletins, orgUnits, queryRows, userRoles, users, type Db } from '@wutong/db';
-import type { BulletinContent, BulletinKind, BulletinListQuery, BulletinStatus, Role, UnitKind } from '@wutong/contracts';
+import type { BulletinContent, BulletinKind, BulletinListQuery, BulletinStatus, Role } from '@wutong/contracts';
 
 /**
  * Bulletins belong to a region. Every read and write here names the region it works in; the
@@ -27,27 +27,6 @@ export async function saveSettings(h: Handle, regionId: number, s: Omit<Settings
 export async function regionName(h: Handle, regionId: number): Promise<string> {
   const [row] = await h.db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, regionId));
   return row?.name ?? '';
-}
-
-/** Every unit of a region (subtree ids), for a system context that acts for the whole region. */
-export async function regionUnitIds(h: Handle, regionPath: string): Promise<number[]> {
-  const rows = await h.db.select({ id: orgUnits.id }).from(orgUnits).where(like(orgUnits.path, `${regionPath}%`));
-  return rows.map((r) => r.id).sort((a, b) => a - b);
-}
-
-/** The region's org units, in display order. */
-export async function regionOrgUnits(h: Handle, regionPath: string) {
-  const rows = await h.db
-    .select({ id: orgUnits.id, parentId: orgUnits.parentId, path: orgUnits.path, name: orgUnits.name, kind: orgUnits.kind })
-    .from(orgUnits)
-    .where(like(orgUnits.path, `${regionPath}%`))
-    .orderBy(orgUnits.sortOrder, orgUnits.id);
-  return rows as { id: number; parentId: number | null; path: string; name: string; kind: UnitKind }[];
-}
-
-export async function regionPath(h: Handle, regionId: number): Promise<string | undefined> {
-  const [row] = await h.db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, regionId));
-  return row?.path;
 }
 
 const who = (col: SQL) => sql<string | null>`(select u.display_name from users u where u.id = ${col})`;

@@ -1,26 +1,27 @@
 import { createHash } from 'node:crypto';
-import type {
-  BulletinContent,
-  BulletinDetail,
-  BulletinKind,
-  BulletinListQuery,
-  BulletinSettings,
-  BulletinStatus,
-  BulletinSummary,
-  GenerateBulletin,
-  Role,
-  UpdateBulletinSettings,
+import {
+  shanghaiDate,
+  type BulletinContent,
+  type BulletinDetail,
+  type BulletinKind,
+  type BulletinListQuery,
+  type BulletinSettings,
+  type BulletinStatus,
+  type BulletinSummary,
+  type GenerateBulletin,
+  type Role,
+  type UpdateBulletinSettings,
 } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { hasRole } from '../../platform/access.js';
 import { audit } from '../../platform/audit.js';
 import type { FileResult } from '../../platform/http.js';
-import { notify } from '../notifications/notify.js';
-import { freeze, snapshotOfPeriod } from '../assessment-close/close.service.js';
-import { regionContext, type BaseContext } from './region-context.js';
+import { regionContext, type BaseContext } from '../../platform/region-context.js';
+import { notify } from '../notifications/index.js';
+import { freeze, snapshotOfPeriod } from '../assessment/index.js';
 import { buildContent, titleOf } from './content.js';
-import { bulletinPeriod, shanghaiDate, type BulletinPeriodInfo } from './periods.js';
+import { bulletinPeriod, type BulletinPeriodInfo } from './periods.js';
 import { renderDocx } from './render-docx.js';
 import { renderXlsx } from './render-xlsx.js';
 import * as repo from './bulletins.repository.js';

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { BulletinContent } from '@wutong/contracts';
-import { assessmentPeriod, bulletinPeriod, lastEndedAssessmentPeriod, lastEndedBulletinPeriod, monthsThrough, previousAssessmentPeriod, weekKey } from './periods.js';
+import { lastEndedPeriod, monthsThrough, parseAnyPeriodKey, periodOfDate, previousPeriod } from '@wutong/contracts';
+import { bulletinPeriod, lastEndedBulletinPeriod } from './periods.js';
 import { renderDocx, mastheadSize } from './render-docx.js';
 import { renderXlsx } from './render-xlsx.js';
 import { sampleContent } from './sample-content.js';
 import { titleOf } from './content.js';
-import { canonicalJson } from '../assessment-close/close.service.js';
+import { canonicalJson } from '../assessment/close.service.js';
 
 describe('bulletin periods (Asia/Shanghai calendar days, ISO weeks)', () => {
   it.each([
@@ -16,7 +17,7 @@ describe('bulletin periods (Asia/Shanghai calendar days, ISO weeks)', () => {
     ['2027-01-03', '2026-W53'], // 2026 has 53 ISO weeks
     ['2021-01-03', '2020-W53'],
     ['2026-05-04', '2026-W19'],
-  ])('%s is in %s', (d, w) => expect(weekKey(d)).toBe(w));
+  ])('%s is in %s', (d, w) => expect(periodOfDate('week', d).key).toBe(w));
 
   it('parses weeks and months, and refuses what is not a real period of its kind', () => {
     expect(bulletinPeriod('weekly', '2026-W01')).toMatchObject({ start: '2025-12-29', end: '2026-01-04', year: 2026 });
@@ -31,11 +32,11 @@ describe('bulletin periods (Asia/Shanghai calendar days, ISO weeks)', () => {
     expect(lastEndedBulletinPeriod('monthly', '2026-01-01').period).toBe('2025-12');
     expect(lastEndedBulletinPeriod('weekly', '2026-05-04').period).toBe('2026-W18'); // a Monday
     expect(lastEndedBulletinPeriod('weekly', '2026-05-10').period).toBe('2026-W18'); // the Sunday after
-    expect(lastEndedAssessmentPeriod('quarter', '2026-04-01').period).toBe('2026-Q1');
-    expect(lastEndedAssessmentPeriod('year', '2026-06-30').period).toBe('2025');
-    expect(previousAssessmentPeriod('2026-01')).toBe('2025-12');
-    expect(previousAssessmentPeriod('2026-Q1')).toBe('2025-Q4');
-    expect(assessmentPeriod('2026-Q2')).toMatchObject({ kind: 'quarter', start: '2026-04-01', end: '2026-06-30' });
+    expect(lastEndedPeriod('quarter', '2026-04-01').key).toBe('2026-Q1');
+    expect(lastEndedPeriod('year', '2026-06-30').key).toBe('2025');
+    expect(previousPeriod(parseAnyPeriodKey('2026-01')!).key).toBe('2025-12');
+    expect(previousPeriod(parseAnyPeriodKey('2026-Q1')!).key).toBe('2025-Q4');
+    expect(parseAnyPeriodKey('2026-Q2')).toMatchObject({ kind: 'quarter', start: '2026-04-01', end: '2026-06-30' });
   });
 
   it('counts the months complete at a day', () => {

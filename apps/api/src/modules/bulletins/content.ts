@@ -7,8 +7,10 @@ import {
   type SnapshotData,
 } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
-import { monthKey, type BulletinPeriodInfo } from './periods.js';
-import { completionAsOf, factsBetween, orgUnits, overdueItems, pointsRankings, redLightProjects, regionFiguresAsOf, regionValuesBetween, targetAsOf, targetsOf, timeProgressAsOf } from './sources.js';
+import { completionAsOf, factsBetween, regionFiguresAsOf, regionUnits, regionValuesBetween, targetAsOf, targetsOf, timeProgressAsOf } from '../assessment/index.js';
+import { pointsRankings } from '../points/index.js';
+import type { BulletinPeriodInfo } from './periods.js';
+import { overdueItems, redLightProjects } from './sources.js';
 import { RANKED_INDICATORS, overviewSentences } from './content-text.js';
 
 /**
@@ -60,7 +62,7 @@ export async function buildContent(rctx: RequestContext, input: ContentInput, no
   const p = input.period;
   const asOf = p.end;
   const year = Number(asOf.slice(0, 4));
-  const units = await orgUnits(rctx);
+  const units = await regionUnits(rctx);
 
   // 一、总体进展: the cockpit's figures, year to date at the end of the period
   const figures = await regionFiguresAsOf(rctx, asOf);
@@ -96,7 +98,7 @@ export async function buildContent(rctx: RequestContext, input: ContentInput, no
       const def = INDICATOR_BY_CODE[c.indicator];
       return { indicator: c.indicator, name: def.zh, unit: def.unit, timeProgress: c.timeProgress, groups: c.groups };
     });
-    const r = await pointsRankings(rctx, monthKey(asOf));
+    const r = await pointsRankings(rctx, asOf.slice(0, 7));
     pointsRanking = {
       period: r.units.period,
       previous: r.units.previous,
@@ -117,7 +119,7 @@ export async function buildContent(rctx: RequestContext, input: ContentInput, no
   const basis =
     `年度累计为${year}年1月1日至${asOf}的数据，与驾驶舱同口径（按签约、注册、开工、投产日期及资金到位日期计）；完成率=年度累计÷年度目标，序时进度按目标分解（未分解的按日历天数）计算；` +
     `签约投资额、注册资金以人民币计（外币按所在日期汇率折算），实际利用外资以美元计；` +
-    (input.snapshot ? `排名引用${input.snapshot.period}考核快照；` : p.kind === 'weekly' ? `积分排名为本周末所在月份（${monthKey(asOf)}）截至通报生成时的积分；` : '') +
+    (input.snapshot ? `排名引用${input.snapshot.period}考核快照；` : p.kind === 'weekly' ? `积分排名为本周末所在月份（${asOf.slice(0, 7)}）截至通报生成时的积分；` : '') +
     `红灯项目、超期协调事项为截至通报日（${input.date}）的状态。`;
 
   const content: BulletinContent = {

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@wutong/db';
 import { startTestApp, type TestApp } from '../../testing/app.js';
 import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
-import { shanghaiToday } from '../projects/lights.js';
+import { shanghaiDate } from '@wutong/contracts';
 import { coordinationSummary, listOverdueItems, notifyOverdue, rebuiltState } from './coordination.service.js';
 
 const DAY = 86400_000;
@@ -17,7 +17,7 @@ describe('coordination items', () => {
   const unit: Record<string, number> = {};
   let projectId = 0;
   let otherProjectId = 0;
-  const today = shanghaiToday(new Date());
+  const today = shanghaiDate();
 
   const call = async (who: string, method: string, url: string, body?: unknown) => t.call(method, url, { cookie: cookie[who], body });
   const ok = async (who: string, method: string, url: string, body?: unknown) => {

@@ -1,4 +1,4 @@
-import { registerJob } from '../scheduler/jobs.js';
+import { defineJob } from '../../platform/jobs.js';
 import { notifyOverdue } from './coordination.service.js';
 
 /**
@@ -7,7 +7,7 @@ import { notifyOverdue } from './coordination.service.js';
  * project's owner: once per item and due date, so a re-run of the day, or the next day, repeats
  * nothing; a new deadline that passes again is news again.
  */
-export const coordinationOverdueDaily = registerJob({
+export const coordinationOverdueDaily = defineJob({
   name: 'coordination.overdue',
   defaultCron: '30 8 * * *',
   period: 'day',

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type SelectedFields } from 'drizzle-orm/pg-core';
-import { coordinationEvents, coordinationItemUnits, coordinationItems, enterprises, orgUnits, projects, userRoles, users, type Db } from '@wutong/db';
+import { coordinationEvents, coordinationItemUnits, coordinationItems, orgUnits, projectProfiles, userRoles, users, type Db } from '@wutong/db';
 import type {
   CoordinationCategory,
   CoordinationEvent,
@@ -11,7 +11,7 @@ import type {
   ListCoordinationQuery,
 } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
-import { projectInScope } from '../projects/projects.repository.js';
+import { projectProfileInScope as projectInScope } from '../projects/index.js';
 import { YELLOW_DAYS, type ItemEvent, type ItemState } from './state.js';
 
 const iso = (col: SQL | unknown) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -30,7 +30,7 @@ const confirmer = alias(users, 'confirmer');
 /**
  * An item is in scope when its project is (the project's unit, a co-promoting unit, or the caller
  * owns or reported it — the projects module's rule), or when its lead unit or a cooperating unit
- * is. Queries using it join "projects".
+ * is. Queries using it join the published view "project_profiles".
  */
 export function itemInScope(ctx: RequestContext): SQL {
   // the whole region is in scope: one indexed equality
@@ -55,10 +55,10 @@ export function lightSql(today: string): SQL<Light> {
 const listColumns = {
   id: coordinationItems.id,
   projectId: coordinationItems.projectId,
-  projectName: projects.name,
-  projectUnitId: projects.unitId,
+  projectName: projectProfiles.name,
+  projectUnitId: projectProfiles.unitId,
   projectUnitName: projectUnit.name,
-  enterpriseName: enterprises.name,
+  enterpriseName: projectProfiles.enterpriseName,
   category: sql<CoordinationCategory>`${coordinationItems.category}`,
   title: coordinationItems.title,
   description: coordinationItems.description,
@@ -83,9 +83,8 @@ function selectItems<T extends SelectedFields>(db: Db, extra: T) {
   return db
     .select({ ...listColumns, ...extra })
     .from(coordinationItems)
-    .innerJoin(projects, eq(projects.id, coordinationItems.projectId))
-    .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
-    .innerJoin(projectUnit, eq(projectUnit.id, projects.unitId))
+    .innerJoin(projectProfiles, eq(projectProfiles.id, coordinationItems.projectId))
+    .innerJoin(projectUnit, eq(projectUnit.id, projectProfiles.unitId))
     .leftJoin(leadUnit, eq(leadUnit.id, coordinationItems.leadUnitId))
     .leftJoin(raiser, eq(raiser.id, coordinationItems.raisedByUserId))
     .leftJoin(raiserUnit, eq(raiserUnit.id, coordinationItems.raisedByUnitId));
@@ -109,7 +108,7 @@ function filters(ctx: RequestContext, q: ListCoordinationQuery, today: string, s
     !skip.light && q.light?.length ? sql`${light} in ${sql.raw(`(${q.light.map((x) => `'${x}'`).join(',')})`)}` : undefined,
     !skip.light && q.overdue === 'true' ? sql`${light} = 'red'` : undefined,
     !skip.light && q.overdue === 'false' ? sql`${light} <> 'red'` : undefined,
-    like ? or(sql`${coordinationItems.title} ilike ${like}`, sql`${projects.name} ilike ${like}`, sql`${enterprises.name} ilike ${like}`) : undefined,
+    like ? or(sql`${coordinationItems.title} ilike ${like}`, sql`${projectProfiles.name} ilike ${like}`, sql`${projectProfiles.enterpriseName} ilike ${like}`) : undefined,
   );
 }
 
@@ -133,8 +132,7 @@ export async function listItems(ctx: RequestContext, q: ListCoordinationQuery, t
   const [total] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(coordinationItems)
-    .innerJoin(projects, eq(projects.id, coordinationItems.projectId))
-    .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
+    .innerJoin(projectProfiles, eq(projectProfiles.id, coordinationItems.projectId))
     .where(filters(ctx, q, today));
   return { rows, total: total?.n ?? 0 };
 }
@@ -144,15 +142,13 @@ export async function countItems(ctx: RequestContext, q: ListCoordinationQuery, 
   const byStatus = await ctx.db
     .select({ status: sql<CoordinationStatus>`${coordinationItems.status}`, n: sql<number>`count(*)::int` })
     .from(coordinationItems)
-    .innerJoin(projects, eq(projects.id, coordinationItems.projectId))
-    .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
+    .innerJoin(projectProfiles, eq(projectProfiles.id, coordinationItems.projectId))
     .where(filters(ctx, q, today, { status: true }))
     .groupBy(coordinationItems.status);
   const byLight = await ctx.db
     .select({ light: sql<Light>`${light}`, n: sql<number>`count(*)::int` })
     .from(coordinationItems)
-    .innerJoin(projects, eq(projects.id, coordinationItems.projectId))
-    .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
+    .innerJoin(projectProfiles, eq(projectProfiles.id, coordinationItems.projectId))
     .where(filters(ctx, q, today, { light: true }))
     // by position: the expression's date parameter would be a different placeholder in GROUP BY
     .groupBy(sql`1`);
@@ -161,14 +157,14 @@ export async function countItems(ctx: RequestContext, q: ListCoordinationQuery, 
 
 export async function findItem(ctx: RequestContext, id: number) {
   const [row] = await selectItems(ctx.db, {
-    projectOwnerUserId: projects.ownerUserId,
+    projectOwnerUserId: projectProfiles.ownerUserId,
     projectOwnerName: owner.displayName,
     resolutionNote: coordinationItems.resolutionNote,
     confirmedByName: confirmer.displayName,
     confirmedContact: coordinationItems.confirmedContact,
     cooperatingUnitIds: sql<number[]>`coalesce((select array_agg(cu.unit_id order by cu.unit_id) from coordination_item_units cu where cu.item_id = ${coordinationItems.id}), '{}')`,
   })
-    .leftJoin(owner, eq(owner.id, projects.ownerUserId))
+    .leftJoin(owner, eq(owner.id, projectProfiles.ownerUserId))
     .leftJoin(confirmer, eq(confirmer.id, coordinationItems.confirmedByUserId))
     .where(and(eq(coordinationItems.id, id), itemInScope(ctx)));
   return row;
@@ -181,9 +177,9 @@ export async function lockItem(ctx: RequestContext, id: number) {
       id: coordinationItems.id,
       regionId: coordinationItems.regionId,
       projectId: coordinationItems.projectId,
-      projectName: projects.name,
-      projectUnitId: projects.unitId,
-      projectOwnerUserId: projects.ownerUserId,
+      projectName: projectProfiles.name,
+      projectUnitId: projectProfiles.unitId,
+      projectOwnerUserId: projectProfiles.ownerUserId,
       title: coordinationItems.title,
       neededBy: day(coordinationItems.neededBy),
       status: sql<CoordinationStatus>`${coordinationItems.status}`,
@@ -198,7 +194,7 @@ export async function lockItem(ctx: RequestContext, id: number) {
       lastEventAt: iso(coordinationItems.lastEventAt),
     })
     .from(coordinationItems)
-    .innerJoin(projects, eq(projects.id, coordinationItems.projectId))
+    .innerJoin(projectProfiles, eq(projectProfiles.id, coordinationItems.projectId))
     .where(and(eq(coordinationItems.id, id), itemInScope(ctx)))
     .for('update', { of: coordinationItems });
   if (!row) return undefined;
@@ -219,7 +215,7 @@ export async function insertItem(
     .insert(coordinationItems)
     .values({
       // the project's region, whoever raises it
-      regionId: sql`(select region_id from projects where id = ${v.projectId})`,
+      regionId: sql`(select region_id from project_profiles where id = ${v.projectId})`,
       projectId: v.projectId,
       category: v.category,
       title: v.title,
@@ -370,18 +366,17 @@ export async function itemsForSummary(db: Db, where: SQL, until: string) {
     .select({
       id: coordinationItems.id,
       projectId: coordinationItems.projectId,
-      projectName: projects.name,
+      projectName: projectProfiles.name,
       projectUnitName: projectUnit.name,
-      enterpriseName: enterprises.name,
+      enterpriseName: projectProfiles.enterpriseName,
       category: sql<CoordinationCategory>`${coordinationItems.category}`,
       title: coordinationItems.title,
       neededBy: day(coordinationItems.neededBy),
       raisedAt: iso(coordinationItems.raisedAt),
     })
     .from(coordinationItems)
-    .innerJoin(projects, eq(projects.id, coordinationItems.projectId))
-    .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
-    .innerJoin(projectUnit, eq(projectUnit.id, projects.unitId))
+    .innerJoin(projectProfiles, eq(projectProfiles.id, coordinationItems.projectId))
+    .innerJoin(projectUnit, eq(projectUnit.id, projectProfiles.unitId))
     .where(and(where, sql`${coordinationItems.raisedAt} <= ${until}::timestamptz`))
     .orderBy(asc(coordinationItems.id));
 }
@@ -403,16 +398,16 @@ export async function overdueForRegion(db: Db, regionId: number, today: string) 
     .select({
       id: coordinationItems.id,
       title: coordinationItems.title,
-      projectName: projects.name,
-      projectUnitId: projects.unitId,
-      projectOwnerUserId: projects.ownerUserId,
+      projectName: projectProfiles.name,
+      projectUnitId: projectProfiles.unitId,
+      projectOwnerUserId: projectProfiles.ownerUserId,
       leadUnitId: coordinationItems.leadUnitId,
       deadline: dayOrNull(coordinationItems.deadline),
       neededBy: day(coordinationItems.neededBy),
       due: day(dueSql),
     })
     .from(coordinationItems)
-    .innerJoin(projects, eq(projects.id, coordinationItems.projectId))
+    .innerJoin(projectProfiles, eq(projectProfiles.id, coordinationItems.projectId))
     .where(and(eq(coordinationItems.regionId, regionId), inArray(coordinationItems.status, ['open', 'assigned']), sql`${dueSql} < ${today}::date`))
     .orderBy(asc(coordinationItems.id));
 }

@@ -1,4 +1,5 @@
 import {
+  shanghaiDate,
   COORDINATION_LEVEL_LABELS,
   COORDINATION_STATUS_LABELS,
   type AssignCoordinationItem,
@@ -23,10 +24,9 @@ import type { RequestContext } from '../../platform/context.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import { hasRole, isUnitInScope } from '../../platform/access.js';
 import { audit } from '../../platform/audit.js';
-import { shanghaiToday } from '../projects/lights.js';
-import { EDIT_ROLES, getProject } from '../projects/projects.service.js';
-import { getUnit } from '../org/org.service.js';
-import { notify } from '../notifications/notify.js';
+import { EDIT_ROLES, getProject } from '../projects/index.js';
+import { getUnit } from '../org/index.js';
+import { notify } from '../notifications/index.js';
 import { actionPossible, applyEvent, itemLight, replay, TransitionError, type ItemEvent, type ItemState } from './state.js';
 import * as repo from './coordination.repository.js';
 
@@ -103,7 +103,7 @@ export function allowedActions(ctx: RequestContext, it: AccessItem): Coordinatio
 }
 
 const label = (ctx: { lang: Lang }, l: { zh: string; en: string }) => (ctx.lang === 'en-US' ? l.en : l.zh);
-const today = () => shanghaiToday(new Date());
+const today = () => shanghaiDate();
 
 function toItem(ctx: { lang: Lang }, r: repo.ItemRow, day: string): CoordinationItem {
   const { leadUnitId, leadUnitName, ...rest } = r;
@@ -405,7 +405,7 @@ export async function exportItems(ctx: RequestContext, q: ListCoordinationQuery)
         light: lightName[i.light],
         reasons: i.lightReasons.join(zh ? '；' : '; '),
         raisedBy: [i.raisedByUnitName, i.raisedByName].filter(Boolean).join(' '),
-        raisedOn: shanghaiToday(new Date(i.raisedAt)),
+        raisedOn: shanghaiDate(new Date(i.raisedAt)),
       });
     }
     if (page.items.length < 200 || offset + 200 >= 10_000) break;

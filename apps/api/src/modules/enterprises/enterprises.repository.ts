@@ -266,9 +266,8 @@ export async function projectCounts(ctx: RequestContext, ids: number[]): Promise
   if (!ids.length) return new Map();
   const rows = await queryRows<{ id: number; n: number }>(
     ctx.db,
-    sql`select p.enterprise_id as id, count(*)::int as n from projects p
-        join enterprises e on e.id = p.enterprise_id
-        where e.region_id = ${ctx.scope.regionId} and p.stage <> 'dropped' and p.intake in ('pending', 'accepted')
+    sql`select p.enterprise_id as id, count(*)::int as n from project_profiles p
+        where p.region_id = ${ctx.scope.regionId} and p.stage <> 'dropped' and p.intake in ('pending', 'accepted')
           and p.enterprise_id in (${sql.join(
           ids.map((i) => sql`${i}`),
           sql`, `,
@@ -387,4 +386,35 @@ export async function updateJob(
 export async function latestJobs(ctx: RequestContext, limit = 20): Promise<JobRow[]> {
   const rows = await ctx.db.select(jobColumns).from(importJobs).where(jobInRegion(ctx)).orderBy(desc(importJobs.id)).limit(limit);
   return rows.map((r) => ({ ...r, status: r.status as ImportJob['status'] }) as JobRow);
+}
+
+/* ── for other modules (through the service) ─────────────────────────────────────────────── */
+
+/** An enterprise of the caller's region by id. */
+export async function findInRegion(ctx: RequestContext, id: number) {
+  const [e] = await ctx.db
+    .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc, regionId: enterprises.regionId })
+    .from(enterprises)
+    .where(and(eq(enterprises.id, id), eq(enterprises.regionId, ctx.scope.regionId)));
+  return e;
+}
+
+/** The holder of a credit code, in whichever region (the code is unique nationwide). */
+export async function findByUscc(ctx: RequestContext, uscc: string) {
+  const [e] = await ctx.db
+    .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc, regionId: enterprises.regionId })
+    .from(enterprises)
+    .where(eq(enterprises.uscc, uscc));
+  return e;
+}
+
+/** The region's enterprise of exactly this normalised name. */
+export async function findByNormalisedName(ctx: RequestContext, nameNorm: string) {
+  const [e] = await ctx.db
+    .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc, regionId: enterprises.regionId })
+    .from(enterprises)
+    .where(and(eq(enterprises.regionId, ctx.scope.regionId), eq(enterprises.nameNorm, nameNorm)))
+    .orderBy(enterprises.id)
+    .limit(1);
+  return e;
 }

@@ -16,8 +16,8 @@ import type { RequestContext } from '../../platform/context.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import { hasRole, isUnitInScope } from '../../platform/access.js';
 import { audit } from '../../platform/audit.js';
-import { industryExists } from '../industries/industries.service.js';
-import { enterpriseChanged } from '../assessment/assessment.service.js';
+import { industryExists } from '../industries/index.js';
+import { enterprisesEvents } from './enterprises.events.js';
 import { ORIGIN_LABELS, SHEET_COLUMNS, toWanYuan } from './columns.js';
 import { rankCandidates } from './match.js';
 import { matchKeys, normaliseName, splitName } from './names.js';
@@ -115,9 +115,43 @@ export async function updateEnterprise(ctx: RequestContext, id: number, input: U
   }
   const after = await getEnterprise(ctx, id);
   // the origin and industry ride on the assessment facts of the enterprise's projects
-  if (after.origin !== before.origin || after.industryCode !== before.industryCode) await enterpriseChanged(ctx, id);
+  if (after.origin !== before.origin || after.industryCode !== before.industryCode) await enterprisesEvents.changed.emit(ctx, { enterpriseId: id });
   await audit(ctx, { action: 'update', entity: 'enterprise', entityId: id, unitId: after.unitId ?? ctx.scope.regionId, before, after });
   return after;
+}
+
+/* ── for the closed loop: a lead names an enterprise ───────────────────────────────────────── */
+
+export const findInRegion = (ctx: RequestContext, id: number) => repo.findInRegion(ctx, id);
+export const findByUscc = (ctx: RequestContext, uscc: string) => repo.findByUscc(ctx, uscc);
+/** The region's enterprise whose name normalises to the same as this one. */
+export const findByName = (ctx: RequestContext, name: string) => repo.findByNormalisedName(ctx, normaliseName(name));
+
+/** A lead names an enterprise the registry does not know yet: it enters the registry with its match keys. */
+export async function registerForLead(ctx: RequestContext, v: { name: string; uscc?: string }): Promise<number> {
+  const id = await repo.insertEnterprise(ctx, {
+    name: v.name,
+    uscc: v.uscc || null,
+    legalRep: null,
+    regCapitalMinor: null,
+    regCapitalCurrency: null,
+    foundedOn: null,
+    industryCode: null,
+    regionCode: null,
+    origin: null,
+    address: null,
+    tags: [],
+    unitId: ctx.user.unitId,
+    source: 'lead',
+  });
+  await audit(ctx, { action: 'create', entity: 'enterprise', entityId: id, unitId: ctx.user.unitId, after: { name: v.name, uscc: v.uscc ?? null, source: 'lead' } });
+  return id;
+}
+
+/** The gate into 落地 records the enterprise's registration: its credit code, capital and founding day. */
+export async function recordRegistration(ctx: RequestContext, id: number, v: { uscc: string; regCapitalMinor: number; regCapitalCurrency: string; foundedOn: string }) {
+  await repo.updateEnterprise(ctx, id, v);
+  await enterprisesEvents.changed.emit(ctx, { enterpriseId: id });
 }
 
 /* ── duplicate detection ────────────────────────────────────────────────────────────────── */

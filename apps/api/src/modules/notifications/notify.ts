@@ -2,7 +2,7 @@
  * Raising an event: in-app notifications for the named users, and a delivery queued for every
  * enabled webhook of the region that subscribes to the event — all in the caller's transaction,
  * so an event exists exactly when the change that raised it committed. The delivery worker
- * (webhooks/delivery.ts) posts the queued deliveries afterwards, with retries.
+ * of the webhooks module posts the queued deliveries afterwards, with retries.
  *
  * ```ts
  * import { notify } from '../notifications/notify.js';
@@ -23,7 +23,7 @@
 import type { Db } from '@wutong/db';
 import type { NotificationKind } from '@wutong/contracts';
 import { insertNotifications } from './notifications.repository.js';
-import { queueDeliveries } from '../webhooks/webhooks.repository.js';
+import { queueDeliveries, type EventPayload } from '../webhooks/index.js';
 
 export type NotifyEvent = {
   kind: NotificationKind;
@@ -41,17 +41,6 @@ export type NotifyEvent = {
   occurredAt?: Date;
 };
 
-/** The payload stored with each delivery; the format (DingTalk / generic) is applied when it is sent. */
-export type EventPayload = {
-  event: NotificationKind | 'test';
-  regionId: number;
-  title: string;
-  body: string;
-  link: string | null;
-  entity: string | null;
-  entityId: number | null;
-  occurredAt: string;
-};
 
 export async function notify(ctx: { db: Db }, e: NotifyEvent): Promise<{ notified: number; queued: number }> {
   const title = clip(e.title, 200);

@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, like, or, sql } from 'drizzle-orm';
-import { orgUnits } from '@wutong/db';
+import { orgUnits, type Db } from '@wutong/db';
 import type { CreateUnit, ListUnitsQuery, OrgUnit, UnitKind, UpdateUnit } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
 import { unitInScope } from '../../platform/access.js';
@@ -99,4 +99,9 @@ export async function moveSubtree(ctx: RequestContext, unit: { id: number; path:
 
 export async function deleteUnit(ctx: RequestContext, id: number) {
   await ctx.db.delete(orgUnits).where(and(eq(orgUnits.id, id), unitInScope(ctx, orgUnits.id)));
+}
+
+/** Every region (district) root: system jobs loop over them, each region its own scope. */
+export async function allRegions(db: Db): Promise<{ id: number; name: string; path: string }[]> {
+  return db.select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.kind, 'region')).orderBy(orgUnits.id);
 }

@@ -68,3 +68,5 @@ export async function deleteUnit(ctx: RequestContext, id: number) {
   await audit(ctx, { action: 'delete', entity: 'org_unit', entityId: id, unitId: unit.parentId, before });
   return { ok: true as const };
 }
+
+export { allRegions } from './org.repository.js';

@@ -6,7 +6,7 @@ import { DEFAULT_SCORING_RULES, usccCheckChar, type PointEntry, type ScoringRule
 import { startTestApp, type TestApp } from '../../testing/app.js';
 import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
 import * as repo from './points.repository.js';
-import { syncLedger } from './points.service.js';
+import { loadScoredFacts, syncLedger } from './points.service.js';
 import { scoreProject } from './scoring.js';
 
 const uscc = (body: string) => `${body}${usccCheckChar(body)}`;
@@ -26,7 +26,7 @@ async function scratchNet(t: TestApp, regionId: number): Promise<Net> {
   const h = { db: t.database.db };
   const versions = await repo.ruleVersions(h, regionId);
   const out: Net = new Map();
-  for (const p of await repo.loadFacts(h, { regionId })) for (const e of scoreProject(p, versions)) out.set(key({ ...e, projectId: p.id }), e.points);
+  for (const p of await loadScoredFacts(h, { regionId })) for (const e of scoreProject(p, versions)) out.set(key({ ...e, projectId: p.id }), e.points);
   return out;
 }
 

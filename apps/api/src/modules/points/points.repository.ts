@@ -2,9 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '@wutong/db';
 import type { PointExplanation, ScoringRules, UnitKind } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
-import { projectInScope } from '../projects/projects.repository.js';
-import type { DesiredEntry, LiveEntry, ProjectFacts, RuleSet } from './scoring.js';
-import { monthOf } from './periods.js';
+import { projectFacts, projectProfileInScope } from '../projects/index.js';
+import type { DesiredEntry, LiveEntry, RuleSet } from './scoring.js';
+import { monthOf } from './ranking-periods.js';
 
 /**
  * The ledger is derived data written by the system (from project commands, rule changes and
@@ -17,8 +17,7 @@ export type DbHandle = { db: Db };
 export type Selection = { regionId: number; projectIds?: readonly number[] };
 
 const idList = (ids: readonly number[]) => sql.raw(`(${ids.map((n) => Number(n) | 0).join(',') || 'null'})`);
-const projectFilter = (alias: string, s: Selection): SQL =>
-  s.projectIds ? sql`${sql.raw(alias)}.project_id in ${idList(s.projectIds)}` : sql`${sql.raw(alias)}.project_id in (select id from projects where region_id = ${s.regionId})`;
+const projectFilter = (alias: string, s: Selection): SQL => projectFacts.projectIdIn(alias, s.projectIds ? { projectIds: s.projectIds } : { regionId: s.regionId });
 
 /**
  * Ledger writers of one region take this lock: a project command shares it, a rule change or a
@@ -51,62 +50,6 @@ export async function insertRuleVersion(h: DbHandle, v: { regionId: number; effe
         returning version`,
   );
   return row!.version;
-}
-
-// ── the facts the scoring function reads ──
-
-export async function projectRegion(h: DbHandle, projectId: number): Promise<number | undefined> {
-  const [r] = await queryRows<{ regionId: number }>(h.db, sql`select region_id as "regionId" from projects where id = ${projectId}`);
-  return r?.regionId;
-}
-
-export async function loadFacts(h: DbHandle, s: Selection): Promise<ProjectFacts[]> {
-  const where = s.projectIds ? sql`p.id in ${idList(s.projectIds)}` : sql`p.region_id = ${s.regionId}`;
-  const rows = await queryRows<Omit<ProjectFacts, 'shares' | 'stageEvents' | 'capital'> & { investmentMinor: string | null; investmentCurrency: string }>(
-    h.db,
-    sql`select p.id, p.region_id as "regionId", p.intake, p.first_report as "firstReport", p.unit_id as "ownerUnitId",
-               p.owner_user_id as "ownerUserId", p.reported_by_unit_id as "reportedByUnitId", p.reported_by_user_id as "reportedByUserId",
-               to_char(p.reported_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "reportedOn",
-               p.industry_code as "industryCode", i.section as "industrySection", p.key_block_id as "keyBlockId",
-               p.investment_minor::text as "investmentMinor", p.investment_currency as "investmentCurrency"
-        from projects p left join industries i on i.code = p.industry_code
-        where ${where} order by p.id`,
-  );
-  const facts = new Map<number, ProjectFacts>();
-  for (const r of rows) {
-    const { investmentMinor, investmentCurrency, ...rest } = r;
-    facts.set(r.id, {
-      ...rest,
-      // 1万元 = 1,000,000 分; a foreign-currency investment earns no size factor (no dated rate here)
-      investmentWanCny: investmentMinor !== null && investmentCurrency === 'CNY' ? Number(investmentMinor) / 1_000_000 : null,
-      shares: [],
-      stageEvents: [],
-      capital: [],
-    });
-  }
-  if (!facts.size) return [];
-  const sel: Selection = s.projectIds ? s : { regionId: s.regionId };
-  const shares = await queryRows<{ projectId: number; unitId: number; shareBp: number }>(
-    h.db,
-    sql`select pu.project_id as "projectId", pu.unit_id as "unitId", pu.share_bp as "shareBp" from project_units pu where ${projectFilter('pu', sel)}`,
-  );
-  for (const x of shares) facts.get(x.projectId)?.shares.push({ unitId: x.unitId, shareBp: x.shareBp });
-  const events = await queryRows<{ projectId: number; id: string; fromStage: string | null; toStage: string; atDate: string; evidence: Record<string, unknown> }>(
-    h.db,
-    sql`select e.project_id as "projectId", e.id::text as id, e.from_stage as "fromStage", e.to_stage as "toStage",
-               to_char(e.at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "atDate", e.evidence
-        from project_stage_events e
-        where ${projectFilter('e', sel)} and e.to_stage in ('signed', 'registered', 'construction', 'production')
-        order by e.project_id, e.id`,
-  );
-  for (const e of events) facts.get(e.projectId)?.stageEvents.push({ id: Number(e.id), fromStage: e.fromStage, toStage: e.toStage, atDate: e.atDate, evidence: e.evidence ?? {} });
-  const capital = await queryRows<{ projectId: number; id: string; category: string; amountMinor: string; recordedOn: string }>(
-    h.db,
-    sql`select c.project_id as "projectId", c.id::text as id, c.category, c.amount_minor::text as "amountMinor", to_char(c.recorded_on, 'YYYY-MM-DD') as "recordedOn"
-        from capital_records c where ${projectFilter('c', sel)} order by c.project_id, c.id`,
-  );
-  for (const c of capital) facts.get(c.projectId)?.capital.push({ id: Number(c.id), category: c.category, amountMinor: Number(c.amountMinor), recordedOn: c.recordedOn });
-  return [...facts.values()];
 }
 
 // ── the ledger ──
@@ -313,7 +256,7 @@ function listWhere(ctx: RequestContext, f: PointsFilter): SQL {
     [
       sql`l.region_id = ${ctx.scope.regionId}`,
       sql`(${units} or l.user_id = ${ctx.scope.userId})`,
-      sql`${projectInScope(ctx)}`,
+      sql`${projectProfileInScope(ctx)}`,
       f.unitId ? sql`l.unit_id = ${f.unitId}` : undefined,
       f.userId ? sql`l.user_id = ${f.userId}` : undefined,
       f.projectId ? sql`l.project_id = ${f.projectId}` : undefined,
@@ -346,11 +289,11 @@ export async function listEntries(ctx: RequestContext, f: PointsFilter, page: { 
     ctx.db,
     sql`select l.id::text as id, to_char(l.on_date, 'YYYY-MM-DD') as "onDate", l.unit_id as "unitId",
                ${ctx.lang === 'en-US' ? sql`coalesce(o.name_en, o.name)` : sql`o.name`} as "unitName",
-               l.user_id as "userId", u.display_name as "userName", l.project_id as "projectId", projects.name as "projectName",
+               l.user_id as "userId", u.display_name as "userName", l.project_id as "projectId", project_profiles.name as "projectName",
                l.event_key as "eventKey", l.points::text as points, l.reverses_id::text as "reversesId", l.explanation,
                to_char(l.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt"
         from points_ledger l
-        join projects on projects.id = l.project_id
+        join project_profiles on project_profiles.id = l.project_id
         join org_units o on o.id = l.unit_id
         left join users u on u.id = l.user_id
         where ${listWhere(ctx, f)} ${after}
@@ -364,7 +307,7 @@ export async function countEntries(ctx: RequestContext, f: PointsFilter): Promis
   const [r] = await queryRows<{ total: number; sum: string }>(
     ctx.db,
     sql`select count(*)::int as total, coalesce(sum(l.points), 0)::text as sum
-        from points_ledger l join projects on projects.id = l.project_id
+        from points_ledger l join project_profiles on project_profiles.id = l.project_id
         where ${listWhere(ctx, f)}`,
   );
   return { total: r?.total ?? 0, sum: Number(r?.sum ?? 0) };

@@ -1,10 +1,6 @@
 import { CreateRuleVersion, CreateRuleVersionResult, PeopleRanking, PointList, PointsQuery, RankingQuery, RebuildResult, RuleVersionList, UnitRanking } from '@wutong/contracts';
 import { route, type AnyRoute } from '../../platform/http.js';
-import { onProjectChanged } from '../projects/project-changed.js';
 import * as service from './points.service.js';
-
-// The ledger follows every project command from the moment the routes are part of the app.
-onProjectChanged(service.onProjectChange);
 
 const tags = ['points'];
 const pointsEntities = { unitId: 'org_unit', userId: 'user', projectId: 'project' };

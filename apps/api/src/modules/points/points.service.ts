@@ -1,5 +1,9 @@
 import {
   DEFAULT_SCORING_RULES,
+  isRealDate,
+  previousPeriod,
+  rankWithTies,
+  type CalendarPeriod,
   POINT_EVENTS,
   type CreateRuleVersion,
   type PeopleRanking,
@@ -14,10 +18,11 @@ import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { audit } from '../../platform/audit.js';
 import type { FileResult } from '../../platform/http.js';
-import type { ProjectChange } from '../projects/project-changed.js';
+import { exportWorkbook, pick, sheet, type Bilingual, type Column } from '../../platform/excel.js';
+import { projectFacts, type ProjectChange, type ProjectFacts } from '../projects/index.js';
 import * as repo from './points.repository.js';
-import { diffLedger, isRealDate, scoreProject, type DesiredEntry } from './scoring.js';
-import { competitionRanks, currentMonthKey, dayRange, monthRange, parsePeriod, previousPeriod, type Period } from './periods.js';
+import { diffLedger, scoreProject, type DesiredEntry, type ProjectFacts as ScoredFacts } from './scoring.js';
+import { currentMonthKey, monthRange, rankingPeriod } from './ranking-periods.js';
 
 /** Who changes the scoring rules; a rebuild is the administrator's. */
 export const RULE_ROLES = ['admin', 'manager'] as const;
@@ -37,7 +42,7 @@ export type SyncResult = { projects: number; changedKeys: number; appended: numb
  */
 export async function syncLedger(h: repo.DbHandle, sel: repo.Selection): Promise<SyncResult> {
   const versions = await repo.ruleVersions(h, sel.regionId);
-  const facts = await repo.loadFacts(h, sel);
+  const facts = await loadScoredFacts(h, sel);
   const desired: (DesiredEntry & { projectId: number })[] = [];
   for (const p of facts) for (const d of scoreProject(p, versions)) desired.push({ ...d, projectId: p.id });
   const live = await repo.liveEntries(h, sel);
@@ -46,10 +51,22 @@ export async function syncLedger(h: repo.DbHandle, sel: repo.Selection): Promise
   return { projects: facts.length, changedKeys, appended };
 }
 
+/** What the scoring function reads of a project. */
+function scored(p: ProjectFacts): ScoredFacts {
+  const { investmentMinor, investmentCurrency, stage: _stage, ...rest } = p;
+  // 1万元 = 1,000,000 分; a foreign-currency investment earns no size factor (no dated rate here)
+  return { ...rest, investmentWanCny: investmentMinor !== null && investmentCurrency === 'CNY' ? investmentMinor / 1_000_000 : null };
+}
+
+/** The selected projects' facts (through the projects module), as the scoring function reads them. */
+export async function loadScoredFacts(h: repo.DbHandle, sel: repo.Selection): Promise<ScoredFacts[]> {
+  return (await projectFacts.loadProjectFacts(h.db, sel.projectIds ? { projectIds: sel.projectIds } : { regionId: sel.regionId })).map(scored);
+}
+
 /** The project-change listener: re-scores the one project, inside the command's transaction. */
-export async function onProjectChange(ctx: RequestContext, projectId: number, change: ProjectChange): Promise<void> {
+export async function onProjectChange(ctx: RequestContext, { projectId, change }: { projectId: number; change: ProjectChange }): Promise<void> {
   if (change === 'activity') return; // activities do not score
-  const regionId = await repo.projectRegion(ctx, projectId);
+  const regionId = await projectFacts.regionOfProject(ctx.db, projectId);
   if (regionId === undefined) return;
   await repo.lockRegion(ctx, regionId, false);
   await syncLedger(ctx, { regionId, projectIds: [projectId] });
@@ -96,9 +113,11 @@ export async function createRule(ctx: RequestContext, input: CreateRuleVersion):
 
 // ── rankings ──
 
-function periodOf(key: string | undefined): Period {
-  const p = parsePeriod(key ?? currentMonthKey());
-  if (!p || p.year < 2000 || p.year > 2100) throw new AppError(400, 'validation_failed', {}, { period: 'invalid_value' });
+const byPoints = (x: { points: number }) => x.points;
+
+function periodOf(key: string | undefined): CalendarPeriod {
+  const p = rankingPeriod(key ?? currentMonthKey());
+  if (!p) throw new AppError(400, 'validation_failed', {}, { period: 'invalid_value' });
   return p;
 }
 
@@ -114,11 +133,11 @@ export async function unitRanking(ctx: RequestContext, q: RankingQuery): Promise
   for (const kind of repo.RANKED_KINDS) {
     const members = units.filter((u) => u.kind === kind);
     if (!members.length) continue;
-    const prevRanked = competitionRanks(members.map((u) => ({ unitId: u.unitId, points: before.get(u.unitId) ?? 0 })));
+    const prevRanked = rankWithTies(members.map((u) => ({ unitId: u.unitId, points: before.get(u.unitId) ?? 0 })), byPoints);
     // a group where nobody scored last period had no ranking then
     const hadRanking = prevRanked.some((x) => x.points !== 0);
     const prevRank = new Map(prevRanked.map((x) => [x.unitId, x.rank]));
-    const items = competitionRanks(members.map((u) => ({ unitId: u.unitId, unitName: u.unitName, points: now.get(u.unitId) ?? 0 }))).map((x) => {
+    const items = rankWithTies(members.map((u) => ({ unitId: u.unitId, unitName: u.unitName, points: now.get(u.unitId) ?? 0 })), byPoints).map((x) => {
       const previousRank = hadRanking ? (prevRank.get(x.unitId) ?? null) : null;
       return { ...x, points: pts(x.points), previousRank, change: previousRank === null ? null : previousRank - x.rank };
     });
@@ -133,12 +152,20 @@ export async function peopleRanking(ctx: RequestContext, q: Pick<RankingQuery, '
   const cur = monthRange(period);
   const prev = monthRange(previous);
   const now = await repo.personTotals(ctx, cur.firstMonth, cur.lastMonth);
-  const before = new Map(competitionRanks(await repo.personTotals(ctx, prev.firstMonth, prev.lastMonth)).map((x) => [x.userId, x.rank]));
-  const items = competitionRanks(now).map((x) => {
+  const before = new Map(rankWithTies(await repo.personTotals(ctx, prev.firstMonth, prev.lastMonth), byPoints).map((x) => [x.userId, x.rank]));
+  const items = rankWithTies(now, byPoints).map((x) => {
     const previousRank = before.get(x.userId) ?? null;
     return { userId: x.userId, displayName: x.displayName, unitName: x.unitName, points: pts(x.points), rank: x.rank, previousRank, change: previousRank === null ? null : previousRank - x.rank };
   });
   return { period: period.key, previous: previous.key, items };
+}
+
+/** Points rankings of units (by kind) and of people for a ranking period (month, quarter or year key). */
+export async function pointsRankings(ctx: RequestContext, period: string) {
+  // one after the other: a transaction is one connection
+  const units = await unitRanking(ctx, { period });
+  const people = await peopleRanking(ctx, { period });
+  return { units, people };
 }
 
 // ── the points list ──
@@ -155,8 +182,8 @@ function decodeCursor(c: string): [string, number] {
 }
 
 function filterOf(q: PointsQuery): repo.PointsFilter {
-  const range = q.period ? dayRange(periodOf(q.period)) : undefined;
-  return { unitId: q.unitId, userId: q.userId, projectId: q.projectId, fromDay: range?.fromDay, toDay: range?.toDay };
+  const range = q.period ? periodOf(q.period) : undefined;
+  return { unitId: q.unitId, userId: q.userId, projectId: q.projectId, fromDay: range?.start, toDay: range?.end };
 }
 
 export async function listPoints(ctx: RequestContext, q: PointsQuery): Promise<PointList> {
@@ -176,60 +203,39 @@ export async function listPoints(ctx: RequestContext, q: PointsQuery): Promise<P
 
 // ── Excel ──
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function workbook() {
-  // loaded on first export, like the projects' export
-  const { default: ExcelJS } = await import('exceljs');
-  return new ExcelJS.Workbook();
-}
-
-export async function exportUnitRanking(ctx: RequestContext, q: RankingQuery): Promise<FileResult> {
-  const zh = ctx.lang !== 'en-US';
-  const r = await unitRanking(ctx, q);
-  const wb = await workbook();
-  for (const g of r.groups) {
-    const ws = wb.addWorksheet((KIND_NAMES[g.kind] ?? [g.kind, g.kind])[zh ? 0 : 1]);
-    ws.columns = [
-      { header: zh ? '名次' : 'Rank', key: 'rank', width: 6 },
-      { header: zh ? '单位' : 'Unit', key: 'unitName', width: 28 },
-      { header: zh ? '积分' : 'Points', key: 'points', width: 10 },
-      { header: zh ? `上期名次（${r.previous}）` : `Previous rank (${r.previous})`, key: 'previousRank', width: 18 },
-      { header: zh ? '名次变化' : 'Change', key: 'change', width: 10 },
-    ];
-    ws.getRow(1).font = { bold: true };
-    for (const it of g.items) ws.addRow(it);
-  }
-  if (!r.groups.length) wb.addWorksheet(zh ? '排名' : 'Ranking');
-  return { file: Buffer.from(await wb.xlsx.writeBuffer()), filename: zh ? `单位积分排名_${r.period}.xlsx` : `unit-ranking-${r.period}.xlsx`, contentType: XLSX };
-}
-
-export async function exportPeopleRanking(ctx: RequestContext, q: Pick<RankingQuery, 'period'>): Promise<FileResult> {
-  const zh = ctx.lang !== 'en-US';
-  const r = await peopleRanking(ctx, q);
-  const wb = await workbook();
-  const ws = wb.addWorksheet(zh ? '个人积分排名' : 'People');
-  ws.columns = [
-    { header: zh ? '名次' : 'Rank', key: 'rank', width: 6 },
-    { header: zh ? '姓名' : 'Name', key: 'displayName', width: 14 },
-    { header: zh ? '单位' : 'Unit', key: 'unitName', width: 28 },
-    { header: zh ? '积分' : 'Points', key: 'points', width: 10 },
-    { header: zh ? `上期名次（${r.previous}）` : `Previous rank (${r.previous})`, key: 'previousRank', width: 18 },
-    { header: zh ? '名次变化' : 'Change', key: 'change', width: 10 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const it of r.items) ws.addRow(it);
-  return { file: Buffer.from(await wb.xlsx.writeBuffer()), filename: zh ? `个人积分排名_${r.period}.xlsx` : `people-ranking-${r.period}.xlsx`, contentType: XLSX };
-}
-
-const KIND_NAMES: Record<string, [string, string]> = {
+const KIND_NAMES: Record<string, Bilingual> = {
   department: ['部门', 'Departments'],
   township: ['镇街', 'Townships'],
   park: ['园区', 'Parks'],
   state_company: ['国有企业', 'State companies'],
 };
 
-const EVENT_NAMES: Record<(typeof POINT_EVENTS)[number], [string, string]> = {
+const rankColumns = <R>(previous: string, who: Column<R>[]): Column<R>[] => [
+  { key: 'rank', header: ['名次', 'Rank'], width: 6 },
+  ...who,
+  { key: 'points', header: ['积分', 'Points'], width: 10, kind: 'number' },
+  { key: 'previousRank', header: [`上期名次（${previous}）`, `Previous rank (${previous})`], width: 18 },
+  { key: 'change', header: ['名次变化', 'Change'], width: 10 },
+];
+
+export async function exportUnitRanking(ctx: RequestContext, q: RankingQuery): Promise<FileResult> {
+  const r = await unitRanking(ctx, q);
+  const columns = rankColumns<UnitRanking['groups'][number]['items'][number]>(r.previous, [{ key: 'unitName', header: ['单位', 'Unit'], width: 28 }]);
+  const sheets = r.groups.map((g) => sheet({ name: KIND_NAMES[g.kind] ?? [g.kind, g.kind], columns, rows: g.items }));
+  if (!sheets.length) sheets.push(sheet({ name: ['排名', 'Ranking'], columns, rows: [] }));
+  return exportWorkbook(ctx.lang, [`单位积分排名_${r.period}.xlsx`, `unit-ranking-${r.period}.xlsx`], sheets);
+}
+
+export async function exportPeopleRanking(ctx: RequestContext, q: Pick<RankingQuery, 'period'>): Promise<FileResult> {
+  const r = await peopleRanking(ctx, q);
+  const columns = rankColumns<PeopleRanking['items'][number]>(r.previous, [
+    { key: 'displayName', header: ['姓名', 'Name'], width: 14 },
+    { key: 'unitName', header: ['单位', 'Unit'], width: 28 },
+  ]);
+  return exportWorkbook(ctx.lang, [`个人积分排名_${r.period}.xlsx`, `people-ranking-${r.period}.xlsx`], [sheet({ name: ['个人积分排名', 'People'], columns, rows: r.items })]);
+}
+
+const EVENT_NAMES: Record<(typeof POINT_EVENTS)[number], Bilingual> = {
   lead_accepted: ['首报线索受理', 'Lead accepted'],
   signed: ['签约', 'Signed'],
   registered: ['落地', 'Registered'],
@@ -237,43 +243,44 @@ const EVENT_NAMES: Record<(typeof POINT_EVENTS)[number], [string, string]> = {
   production: ['投产', 'Production'],
   capital: ['资金到位', 'Capital in place'],
 };
-const MULT_NAMES = { size: ['规模', 'size'], priority_industry: ['重点产业', 'priority industry'], key_block: ['重点区块', 'key block'] } as const;
+const MULT_NAMES: Record<'size' | 'priority_industry' | 'key_block', Bilingual> = { size: ['规模', 'size'], priority_industry: ['重点产业', 'priority industry'], key_block: ['重点区块', 'key block'] };
+const CAPITAL_UNITS: Record<'usd' | 'cny', Bilingual> = { usd: ['万美元', ' 10k USD'], cny: ['万元', ' 10k CNY'] };
 
-export async function exportPoints(ctx: RequestContext, q: PointsQuery): Promise<FileResult> {
-  const zh = ctx.lang !== 'en-US';
-  const i = zh ? 0 : 1;
-  const wb = await workbook();
-  const ws = wb.addWorksheet(zh ? '积分明细' : 'Points');
-  ws.columns = [
-    { header: zh ? '日期' : 'Date', key: 'onDate', width: 12 },
-    { header: zh ? '单位' : 'Unit', key: 'unitName', width: 24 },
-    { header: zh ? '人员' : 'Person', key: 'userName', width: 12 },
-    { header: zh ? '项目' : 'Project', key: 'projectName', width: 36 },
-    { header: zh ? '事件' : 'Event', key: 'event', width: 14 },
-    { header: zh ? '积分' : 'Points', key: 'points', width: 10 },
-    { header: zh ? '规则版本' : 'Rule version', key: 'ruleVersion', width: 10 },
-    { header: zh ? '计算' : 'Computation', key: 'how', width: 48 },
-    { header: zh ? '冲销' : 'Reverses', key: 'reversesId', width: 10 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  const f = filterOf(q);
-  let after: [string, number] | undefined;
-  for (;;) {
-    const rows = await repo.listEntries(ctx, f, { after, limit: 500 });
-    for (const r of rows) {
-      const e = r.explanation;
-      const base = e.capital ? `${e.capital.amountWan}${e.capital.category === 'foreign_usd' ? (zh ? '万美元' : ' 10k USD') : zh ? '万元' : ' 10k CNY'} × ${e.capital.perWan}` : String(e.base);
-      const how = [base, ...e.multipliers.map((m) => `× ${m.factor} (${MULT_NAMES[m.kind][i]})`), `× ${e.shareBp / 100}%`].join(' ');
-      ws.addRow({ ...r, points: pts(r.points), event: EVENT_NAMES[e.event][i], ruleVersion: e.ruleVersion, how });
-    }
-    if (rows.length < 500) break;
-    const last = rows[rows.length - 1]!;
-    after = [last.onDate, last.id];
-  }
-  return { file: Buffer.from(await wb.xlsx.writeBuffer()), filename: zh ? '积分明细.xlsx' : 'points.xlsx', contentType: XLSX };
+/** How an entry was computed, in words: 500万元 × 0.2 × 1.5 (重点产业) × 60% */
+function computation(lang: RequestContext['lang'], e: repo.ListedEntry['explanation']): string {
+  const base = e.capital ? `${e.capital.amountWan}${pick(lang, CAPITAL_UNITS[e.capital.category === 'foreign_usd' ? 'usd' : 'cny'])} × ${e.capital.perWan}` : String(e.base);
+  return [base, ...e.multipliers.map((m) => `× ${m.factor} (${pick(lang, MULT_NAMES[m.kind])})`), `× ${e.shareBp / 100}%`].join(' ');
 }
 
+const POINTS_COLUMNS: Column<repo.ListedEntry>[] = [
+  { key: 'onDate', header: ['日期', 'Date'], width: 12, kind: 'date' },
+  { key: 'unitName', header: ['单位', 'Unit'], width: 24 },
+  { key: 'userName', header: ['人员', 'Person'], width: 12 },
+  { key: 'projectName', header: ['项目', 'Project'], width: 36 },
+  { key: 'event', header: ['事件', 'Event'], width: 14 },
+  { key: 'points', header: ['积分', 'Points'], width: 10, kind: 'number', value: (r) => pts(r.points) },
+  { key: 'ruleVersion', header: ['规则版本', 'Rule version'], width: 10, value: (r) => r.explanation.ruleVersion },
+  { key: 'how', header: ['计算', 'Computation'], width: 48 },
+  { key: 'reversesId', header: ['冲销', 'Reverses'], width: 10 },
+];
+
+export async function exportPoints(ctx: RequestContext, q: PointsQuery): Promise<FileResult> {
+  const f = filterOf(q);
+  const rows = async function* () {
+    let after: [string, number] | undefined;
+    for (;;) {
+      const page = await repo.listEntries(ctx, f, { after, limit: 500 });
+      yield* page;
+      if (page.length < 500) break;
+      const last = page[page.length - 1]!;
+      after = [last.onDate, last.id];
+    }
+  };
+  const columns = POINTS_COLUMNS.map((c) =>
+    c.key === 'event' ? { ...c, value: (r: repo.ListedEntry) => pick(ctx.lang, EVENT_NAMES[r.explanation.event]) } : c.key === 'how' ? { ...c, value: (r: repo.ListedEntry) => computation(ctx.lang, r.explanation) } : c,
+  );
+  return exportWorkbook(ctx.lang, ['积分明细.xlsx', 'points.xlsx'], [sheet({ name: ['积分明细', 'Points'], columns, rows: rows() })]);
+}
 
 /** The demo: the default rule version (effective 2020-01-01) and the ledger of the seeded projects. */
 export async function seedPoints(h: repo.DbHandle, regionId: number): Promise<RebuildResult> {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCORING_RULES, ScoringRules, type PointEvent } from '@wutong/contracts';
 import { diffLedger, entryKey, hundredths, isPriorityIndustry, ruleFor, scoreProject, sizeFactor, type LiveEntry, type ProjectFacts, type RuleSet } from './scoring.js';
-import { competitionRanks, currentMonthKey, dayRange, monthRange, parsePeriod, previousPeriod } from './periods.js';
+import { previousPeriod, rankWithTies } from '@wutong/contracts';
+import { currentMonthKey, monthRange, rankingPeriod } from './ranking-periods.js';
 
 /** Plain numbers, so every expected value below is a hand computation. */
 const RULES: ScoringRules = {
@@ -328,14 +329,14 @@ describe('periods and ranks', () => {
     ['2026-01', '2025-12', '2026-01-01', '2026-01-01', '2026-01-31'],
     ['2028-02', '2028-01', '2028-02-01', '2028-02-01', '2028-02-29'],
   ])('%s: previous %s, months %s–%s, last day %s', (key, prev, first, last, lastDay) => {
-    const p = parsePeriod(key)!;
+    const p = rankingPeriod(key)!;
     expect(previousPeriod(p).key).toBe(prev);
     expect(monthRange(p)).toEqual({ firstMonth: first, lastMonth: last });
-    expect(dayRange(p).toDay).toBe(lastDay);
+    expect(p.end).toBe(lastDay);
   });
 
   it('rejects what is not a period', () => {
-    for (const k of ['2026-13', '2026-Q5', '26', '2026-1', '']) expect(parsePeriod(k)).toBeNull();
+    for (const k of ['2026-13', '2026-Q5', '26', '2026-1', '', '2026-W10', '2026-03-05']) expect(rankingPeriod(k)).toBeNull();
   });
 
   it('the current month is Shanghai’s: 16:30 UTC on 31 October is already November there', () => {
@@ -343,13 +344,16 @@ describe('periods and ranks', () => {
   });
 
   it('standard competition ranking: ties share a rank and the next skips (1, 1, 3)', () => {
-    const r = competitionRanks([
-      { id: 'a', points: 5 },
-      { id: 'b', points: 9 },
-      { id: 'c', points: 9 },
-      { id: 'd', points: 0 },
-      { id: 'e', points: 0 },
-    ]);
+    const r = rankWithTies(
+      [
+        { id: 'a', points: 5 },
+        { id: 'b', points: 9 },
+        { id: 'c', points: 9 },
+        { id: 'd', points: 0 },
+        { id: 'e', points: 0 },
+      ],
+      (x) => x.points,
+    );
     expect(r.map((x) => [x.id, x.rank])).toEqual([
       ['b', 1],
       ['c', 1],

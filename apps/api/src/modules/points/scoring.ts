@@ -1,4 +1,4 @@
-import type { PointEvent, PointExplanation, ScoringRules } from '@wutong/contracts';
+import { isRealDate, type PointEvent, type PointExplanation, type ScoringRules } from '@wutong/contracts';
 
 /**
  * The scoring function: a project's records in, the ledger entries it deserves out. Pure — the
@@ -64,13 +64,6 @@ export const STAGE_DATE_FIELD: Record<ScoredStage, string> = {
   construction: 'startedOn',
   production: 'producedOn',
 };
-
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-export function isRealDate(s: unknown): s is string {
-  if (typeof s !== 'string' || !ISO.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /** The version in force on a day: the latest effective_from ≤ day, the highest version among equal dates. */
 export function ruleFor(versions: readonly RuleSet[], day: string): RuleSet | undefined {

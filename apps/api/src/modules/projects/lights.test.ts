@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shanghaiToday, workingDaysCutoff } from './lights.js';
+import { shanghaiDate as shanghaiToday, workingDaysCutoff } from '@wutong/contracts';
 
 describe('working days', () => {
   it('counts Shanghai days, not UTC ones', () => {

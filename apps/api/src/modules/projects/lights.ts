@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import { sqlText } from '@wutong/db';
-import type { Lang, Light, SlaRule, SlaRuleCode } from '@wutong/contracts';
+import { addDays, shanghaiDate, workingDaysCutoff, type Lang, type Light, type SlaRule, type SlaRuleCode } from '@wutong/contracts';
 
 /** Defaults from common practice; each region may change them (sla_rules). */
 export const DEFAULT_SLA: SlaRule[] = [
@@ -12,36 +12,12 @@ export const DEFAULT_SLA: SlaRule[] = [
 
 const DAY = 86400_000;
 
-/** Today's date in Asia/Shanghai, as YYYY-MM-DD. */
-export function shanghaiToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-const minusDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) - days * DAY).toISOString().slice(0, 10);
-
-/**
- * The start (Shanghai midnight, as an instant) of the day that lies `n` working days (Mon–Fri)
- * before today. A lead reported before that instant has waited at least `n` full working days.
- * Public holidays are not modelled: a region can widen the thresholds instead.
- */
-export function workingDaysCutoff(now: Date, n: number): Date {
-  const today = shanghaiToday(now);
-  let d = new Date(`${today}T00:00:00+08:00`);
-  let left = n;
-  while (left > 0) {
-    d = new Date(d.getTime() - DAY);
-    const dow = new Date(d.getTime() + 8 * 3600_000).getUTCDay();
-    if (dow !== 0 && dow !== 6) left--;
-  }
-  return d;
-}
-
 /**
  * The region's rules turned into the thresholds `wutong_light_reasons()` (migration 0005) compares
  * against: instants and dates for today. A level without days is left out, which switches it off.
  */
 export function lightConfig(rules: SlaRule[], now: Date): Record<string, string> {
-  const today = shanghaiToday(now);
+  const today = shanghaiDate(now);
   const cfg: Record<string, string> = {};
   const set = (key: string, days: number | null, f: (d: number) => string) => {
     if (days !== null && days !== undefined) cfg[key] = f(days);
@@ -59,10 +35,10 @@ export function lightConfig(rules: SlaRule[], now: Date): Record<string, string>
           set(`activity${level}`, days, (d) => new Date(now.getTime() - d * DAY).toISOString());
           break;
         case 'signed_not_registered':
-          set(`signed${level}`, days, (d) => minusDays(today, d));
+          set(`signed${level}`, days, (d) => addDays(today, -d));
           break;
         case 'next_step_overdue':
-          set(`next${level}`, days, (d) => minusDays(today, d));
+          set(`next${level}`, days, (d) => addDays(today, -d));
           break;
       }
     }

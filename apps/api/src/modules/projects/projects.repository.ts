@@ -1,29 +1,11 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import {
-  activities,
-  arbitrations,
-  capitalRecords,
-  enterprises,
-  keyBlocks,
-  orgUnits,
-  projectStageEvents,
-  projectUnits,
-  projects,
-  slaRules,
-  trips,
-  users,
-  preparedRows,
-  cachedPreparedRows,
-} from '@wutong/db';
-import type { Activity, Arbitration, CapitalRecord, ListProjectsQuery, ProjectListItem, SlaRule, Stage, Trip } from '@wutong/contracts';
+import { activities, capitalRecords, orgUnits, projectProfiles, projectStageEvents, projectUnits, projects, slaRules, users, preparedRows, cachedPreparedRows } from '@wutong/db';
+import type { Activity, CapitalRecord, ListProjectsQuery, ProjectListItem, SlaRule, Stage } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
 import { unitInScope } from '../../platform/access.js';
 import { DEFAULT_SLA, lightReasonsText, lightText, type LightSql } from './lights.js';
-import { normaliseName } from '../enterprises/names.js';
 
 const iso = (col: SQL | unknown) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
-const isoOrNull = (col: SQL | unknown) => sql<string | null>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 const day = (col: SQL | unknown) => sql<string | null>`to_char(${col}, 'YYYY-MM-DD')`;
 
 /**
@@ -41,6 +23,22 @@ export function projectInScope(ctx: RequestContext): SQL {
       ]
     : [];
   return or(...byUnit, eq(projects.ownerUserId, me), eq(projects.reportedByUserId, me))!;
+}
+
+/**
+ * The same rule over the published view `project_profiles`, for other modules' queries that
+ * join it (coordination items, points entries): a project they list must be one the caller reaches.
+ */
+export function projectProfileInScope(ctx: RequestContext): SQL {
+  const me = ctx.scope.userId;
+  if (ctx.scope.regionWide) return eq(projectProfiles.regionId, ctx.scope.regionId);
+  const byUnit = ctx.scope.unitIds.length
+    ? [
+        unitInScope(ctx, projectProfiles.unitId),
+        sql`exists (select 1 from project_units pu where pu.project_id = ${projectProfiles.id} and pu.unit_id in ${sql.raw(`(${ctx.scope.unitIds.join(',')})`)})`,
+      ]
+    : [];
+  return or(...byUnit, eq(projectProfiles.ownerUserId, me), eq(projectProfiles.reportedByUserId, me))!;
 }
 
 // Rules change rarely and every list reads them: kept a few seconds per region.
@@ -68,8 +66,6 @@ export async function saveSlaRules(ctx: RequestContext, items: SlaRule[]) {
   }
 }
 
-const unit = alias(orgUnits, 'unit');
-
 export type Lights = LightSql;
 
 // ── the list and the detail: hot read paths, as prepared statements (platform/prepared.ts) ──
@@ -87,7 +83,7 @@ const LIST_COLUMNS = `p.id as "id", p.name as "name", p.stage as "stage", ${isoT
   ${dayText('p.next_due')} as "nextDue", ${isoText('p.last_activity_at')} as "lastActivityAt",
   ${lightReasonsText('p')} as "lightCodes"`;
 
-const LIST_FROM = `projects p join enterprises e on e.id = p.enterprise_id join org_units u on u.id = p.unit_id left join users o on o.id = p.owner_user_id`;
+const LIST_FROM = `projects p join enterprise_profiles e on e.id = p.enterprise_id join org_units u on u.id = p.unit_id left join users o on o.id = p.owner_user_id`;
 
 type ListRow = Omit<ProjectListItem, 'light' | 'lightReasons'> & { lightCodes: string[] };
 
@@ -201,7 +197,7 @@ export async function listProjects(ctx: RequestContext, q: ListProjectsQuery, l:
   // count would instead walk every matching row through the joins, where the page itself stops
   // after `limit` rows of an ordered index scan. The page size is part of the text, not a
   // parameter: PostgreSQL then finds a generic plan as good as a custom one and keeps it.
-  const countFrom = needsEnterprise ? 'projects p join enterprises e on e.id = p.enterprise_id' : 'projects p';
+  const countFrom = needsEnterprise ? 'projects p join enterprise_profiles e on e.id = p.enterprise_id' : 'projects p';
   const total = withTotal ? `, (select count(*)::int from ${countFrom} where ${where}) as "total"` : '';
   const text = `select ${LIST_COLUMNS}, ${sort.value} as "sortValue"${total} from ${LIST_FROM} where ${where}${after}
     order by ${sort.expr} ${dir}, p.id ${dir} limit ${limit + 1}`;
@@ -458,155 +454,6 @@ export async function countPendingInbox(ctx: RequestContext) {
   return r?.n ?? 0;
 }
 
-// ── trips ──
-
-const tripColumns = {
-  id: trips.id,
-  unitId: trips.unitId,
-  unitName: orgUnits.name,
-  destination: trips.destination,
-  startOn: sql<string>`to_char(${trips.startOn}, 'YYYY-MM-DD')`,
-  endOn: sql<string>`to_char(${trips.endOn}, 'YYYY-MM-DD')`,
-  leader: trips.leader,
-  delegation: trips.delegation,
-  purpose: trips.purpose,
-  visitCount: sql<number>`(select count(*)::int from activities a where a.trip_id = "trips"."id")`,
-};
-
-export async function listTrips(ctx: RequestContext): Promise<Trip[]> {
-  return ctx.db
-    .select(tripColumns)
-    .from(trips)
-    .innerJoin(orgUnits, eq(orgUnits.id, trips.unitId))
-    .where(or(unitInScope(ctx, trips.unitId), eq(trips.createdBy, ctx.user.id)))
-    .orderBy(desc(trips.startOn), desc(trips.id))
-    .limit(500);
-}
-
-export async function findTrip(ctx: RequestContext, id: number): Promise<Trip | undefined> {
-  const [t] = await ctx.db
-    .select(tripColumns)
-    .from(trips)
-    .innerJoin(orgUnits, eq(orgUnits.id, trips.unitId))
-    .where(and(eq(trips.id, id), or(unitInScope(ctx, trips.unitId), eq(trips.createdBy, ctx.user.id))));
-  return t;
-}
-
-export async function insertTrip(ctx: RequestContext, v: typeof trips.$inferInsert) {
-  const [row] = await ctx.db.insert(trips).values({ ...v, createdBy: ctx.user.id }).returning({ id: trips.id });
-  return row!.id;
-}
-
-export async function tripVisits(ctx: RequestContext, tripId: number): Promise<Activity[]> {
-  return ctx.db
-    .select(activityColumns)
-    .from(activities)
-    .leftJoin(users, eq(users.id, activities.createdBy))
-    .where(eq(activities.tripId, tripId))
-    .orderBy(asc(activities.occurredOn), asc(activities.id));
-}
-
-// ── arbitration ──
-
-export async function insertArbitration(ctx: RequestContext, v: { projectId: number; reason: string }) {
-  const [row] = await ctx.db
-    .insert(arbitrations)
-    .values({ projectId: v.projectId, reason: v.reason, regionId: ctx.scope.regionId, claimantUnitId: ctx.user.unitId, claimantUserId: ctx.user.id })
-    .returning({ id: arbitrations.id });
-  return row!.id;
-}
-
-/** The centre (region reach) sees every item of its region; a claimant sees their own. */
-function arbitrationInScope(ctx: RequestContext, regionWide: boolean): SQL {
-  return regionWide ? eq(arbitrations.regionId, ctx.scope.regionId) : or(eq(arbitrations.claimantUserId, ctx.user.id), unitInScope(ctx, arbitrations.claimantUnitId))!;
-}
-
-export async function listArbitrations(ctx: RequestContext, regionWide: boolean, id?: number): Promise<(Arbitration & { projectUnitId: number; claimantUserId: number })[]> {
-  const claimantUnit = alias(orgUnits, 'claimant_unit');
-  const claimant = alias(users, 'claimant');
-  return ctx.db
-    .select({
-      id: arbitrations.id,
-      projectId: arbitrations.projectId,
-      projectName: projects.name,
-      projectUnitId: projects.unitId,
-      claimantUnitId: arbitrations.claimantUnitId,
-      claimantUnitName: claimantUnit.name,
-      claimantUserName: claimant.displayName,
-      claimantUserId: arbitrations.claimantUserId,
-      currentUnitName: unit.name,
-      reason: arbitrations.reason,
-      status: sql<Arbitration['status']>`${arbitrations.status}`,
-      decisionNote: arbitrations.decisionNote,
-      createdAt: iso(arbitrations.createdAt),
-      decidedAt: isoOrNull(arbitrations.decidedAt),
-    })
-    .from(arbitrations)
-    .innerJoin(projects, eq(projects.id, arbitrations.projectId))
-    .innerJoin(unit, eq(unit.id, projects.unitId))
-    .innerJoin(claimantUnit, eq(claimantUnit.id, arbitrations.claimantUnitId))
-    .innerJoin(claimant, eq(claimant.id, arbitrations.claimantUserId))
-    .where(and(arbitrationInScope(ctx, regionWide), id ? eq(arbitrations.id, id) : undefined))
-    .orderBy(desc(arbitrations.id))
-    .limit(500);
-}
-
-export async function decideArbitration(ctx: RequestContext, id: number, status: 'upheld' | 'rejected', note: string) {
-  await ctx.db
-    .update(arbitrations)
-    .set({ status, decisionNote: note, decidedBy: ctx.user.id, decidedAt: sql`now()` })
-    .where(and(eq(arbitrations.id, id), eq(arbitrations.regionId, ctx.scope.regionId), eq(arbitrations.status, 'open')));
-}
-
-export async function countOpenArbitrations(ctx: RequestContext, regionWide: boolean) {
-  const [r] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(arbitrations)
-    .where(and(arbitrationInScope(ctx, regionWide), eq(arbitrations.status, 'open')));
-  return r?.n ?? 0;
-}
-
-export async function listKeyBlocks(ctx: RequestContext) {
-  return ctx.db.select({ id: keyBlocks.id, name: keyBlocks.name, nameEn: keyBlocks.nameEn }).from(keyBlocks).where(eq(keyBlocks.regionId, ctx.scope.regionId)).orderBy(asc(keyBlocks.id));
-}
-
-export async function keyBlockInRegion(ctx: RequestContext, id: number) {
-  const [b] = await ctx.db.select({ id: keyBlocks.id }).from(keyBlocks).where(and(eq(keyBlocks.id, id), eq(keyBlocks.regionId, ctx.scope.regionId)));
-  return !!b;
-}
-
-export async function findEnterpriseInRegion(ctx: RequestContext, id: number) {
-  const [e] = await ctx.db
-    .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc })
-    .from(enterprises)
-    .where(and(eq(enterprises.id, id), eq(enterprises.regionId, ctx.scope.regionId)));
-  return e;
-}
-
-export async function findEnterpriseByUscc(ctx: RequestContext, uscc: string) {
-  const [e] = await ctx.db
-    .select({ id: enterprises.id, name: enterprises.name, regionId: enterprises.regionId })
-    .from(enterprises)
-    .where(eq(enterprises.uscc, uscc));
-  return e;
-}
-
-export async function findEnterpriseByName(ctx: RequestContext, name: string) {
-  const [e] = await ctx.db
-    .select({ id: enterprises.id, name: enterprises.name, regionId: enterprises.regionId })
-    .from(enterprises)
-    .where(and(eq(enterprises.regionId, ctx.scope.regionId), eq(enterprises.nameNorm, normaliseName(name))))
-    .limit(1);
-  return e;
-}
-
-export async function setEnterpriseUscc(ctx: RequestContext, enterpriseId: number, v: { uscc: string; regCapitalMinor: number; regCapitalCurrency: string; foundedOn: string }) {
-  await ctx.db
-    .update(enterprises)
-    .set({ uscc: v.uscc, regCapitalMinor: v.regCapitalMinor, regCapitalCurrency: v.regCapitalCurrency, foundedOn: v.foundedOn, updatedAt: sql`now()` })
-    .where(and(eq(enterprises.id, enterpriseId), eq(enterprises.regionId, ctx.scope.regionId)));
-}
-
 export async function userInUnit(ctx: RequestContext, userId: number, unitId: number) {
   const [u] = await ctx.db
     .select({ id: users.id, name: users.displayName })
@@ -620,3 +467,23 @@ export async function unitName(ctx: RequestContext, unitId: number) {
   return u?.name ?? '';
 }
 
+
+/** The visits logged on trips, per trip (the trips module shows the count). */
+export async function visitCounts(ctx: RequestContext, tripIds: readonly number[]): Promise<Map<number, number>> {
+  if (!tripIds.length) return new Map();
+  const rows = await ctx.db
+    .select({ tripId: activities.tripId, n: sql<number>`count(*)::int` })
+    .from(activities)
+    .where(inArray(activities.tripId, [...tripIds]))
+    .groupBy(activities.tripId);
+  return new Map(rows.map((r) => [r.tripId!, r.n]));
+}
+
+export async function tripVisits(ctx: RequestContext, tripId: number): Promise<Activity[]> {
+  return ctx.db
+    .select(activityColumns)
+    .from(activities)
+    .leftJoin(users, eq(users.id, activities.createdBy))
+    .where(eq(activities.tripId, tripId))
+    .orderBy(asc(activities.occurredOn), asc(activities.id));
+}

@@ -1,4 +1,3 @@
-import { projectChanged } from './project-changed.js';
 import {
   CAPITAL_CURRENCY,
   GATE_FIELDS,
@@ -8,14 +7,16 @@ import {
   checkTransition,
   isValidUscc,
   type AcceptLead,
+  addDays,
+  addWorkingDays,
+  shanghaiDate,
   type CreateActivity,
   type CreateCapital,
-  type CreateTrip,
   type CreateTripVisit,
-  type DecideArbitration,
   type ListProjectsQuery,
   type MergeLead,
   type ProjectDetail,
+  type ProjectListItem,
   type ReportLead,
   type ReportResult,
   type SetCoPromoters,
@@ -28,16 +29,21 @@ import type { RequestContext } from '../../platform/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js';
 import { hasRole, isUnitInScope } from '../../platform/access.js';
 import { audit } from '../../platform/audit.js';
-import { lightSql, shanghaiToday } from './lights.js';
-import { notify } from '../notifications/notify.js';
-import { createEnterpriseForLead } from './lead-enterprise.js';
+import { allPages, exportWorkbook, sheet, type Column } from '../../platform/excel.js';
+import * as enterprises from '../enterprises/index.js';
+import { keyBlockInRegion } from '../blocks/index.js';
+import { openClaim, type ArbitrationDecided } from '../arbitrations/index.js';
+import { notify } from '../notifications/index.js';
+import { lightSql } from './lights.js';
+import { projectsEvents, type ProjectChange } from './projects.events.js';
 import * as repo from './projects.repository.js';
+
+const projectChanged = (ctx: RequestContext, projectId: number, change: ProjectChange) => projectsEvents.changed.emit(ctx, { projectId, change });
 
 /** Roles that work on projects; leaders and experts read. */
 export const EDIT_ROLES = ['admin', 'manager', 'unit_head', 'promoter', 'fund_manager'] as const;
 /** Roles that run the lead inbox and arbitration. */
 export const INTAKE_ROLES = ['manager', 'unit_head'] as const;
-const REGION_ROLES = ['admin', 'leader', 'manager'] as const;
 
 async function lights(ctx: RequestContext) {
   // thresholds to the minute: a light turns at most a minute late, and a list page read within
@@ -74,13 +80,8 @@ async function forCommand(ctx: RequestContext, id: number) {
   return p;
 }
 
-function followUpDate(now: Date): string {
-  // the default: contact within one working day (the yellow threshold of lead_uncontacted)
-  const d = new Date(`${shanghaiToday(now)}T00:00:00+08:00`);
-  do d.setTime(d.getTime() + 86400_000);
-  while ([0, 6].includes(new Date(d.getTime() + 8 * 3600_000).getUTCDay()));
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** The default: contact within one working day (the yellow threshold of lead_uncontacted). */
+const followUpDate = (now: Date) => addWorkingDays(shanghaiDate(now), 1);
 
 /**
  * 人人都是招商员. The first valid report of an enterprise's project is credited to the reporting
@@ -91,16 +92,16 @@ export async function reportLead(ctx: RequestContext, input: ReportLead): Promis
   let enterpriseId: number;
   let enterpriseName: string;
   if (input.enterpriseId) {
-    const e = await repo.findEnterpriseInRegion(ctx, input.enterpriseId);
+    const e = await enterprises.findInRegion(ctx, input.enterpriseId);
     if (!e) throw new AppError(404, 'not_found', {}, { enterpriseId: 'not_found' });
     enterpriseId = e.id;
     enterpriseName = e.name;
   } else {
     const uscc = input.newEnterprise!.uscc?.trim().toUpperCase() || undefined;
     // the same credit code, or the same normalised name, is the enterprise the registry already has
-    const known = (uscc ? await repo.findEnterpriseByUscc(ctx, uscc) : undefined) ?? (await repo.findEnterpriseByName(ctx, input.newEnterprise!.name));
+    const known = (uscc ? await enterprises.findByUscc(ctx, uscc) : undefined) ?? (await enterprises.findByName(ctx, input.newEnterprise!.name));
     if (known && known.regionId !== ctx.scope.regionId) throw new AppError(409, 'uscc_elsewhere', {}, { 'newEnterprise.uscc': 'uscc_elsewhere' });
-    enterpriseId = known?.id ?? (await createEnterpriseForLead(ctx, { name: input.newEnterprise!.name, uscc }));
+    enterpriseId = known?.id ?? (await enterprises.registerForLead(ctx, { name: input.newEnterprise!.name, uscc }));
     enterpriseName = known?.name ?? input.newEnterprise!.name;
   }
 
@@ -114,15 +115,14 @@ export async function reportLead(ctx: RequestContext, input: ReportLead): Promis
         projectId: existing.id,
         unitId: existing.unitId,
         kind: 'call',
-        occurredOn: shanghaiToday(new Date()),
+        occurredOn: shanghaiDate(),
         notes: `${ctx.user.unitName} ${ctx.user.displayName} 加入协同招商${input.note ? `：${input.note}` : ''}`,
       });
       await audit(ctx, { action: 'join', entity: 'project', entityId: existing.id, unitId: existing.unitId, after: { unitId: ctx.user.unitId, added } });
       await projectChanged(ctx, existing.id, 'co_promoters');
       return { outcome: 'joined', projectId: existing.id, arbitrationId: null, followUpUnit: existing.unitName, followUpBy: followUpDate(new Date()) };
     }
-    const arbitrationId = await repo.insertArbitration(ctx, { projectId: existing.id, reason: input.claimReason! });
-    await audit(ctx, { action: 'claim', entity: 'arbitration', entityId: arbitrationId, unitId: ctx.user.unitId, after: { projectId: existing.id, reason: input.claimReason } });
+    const arbitrationId = await openClaim(ctx, existing.id, input.claimReason!);
     return { outcome: 'claimed', projectId: null, arbitrationId, followUpUnit: '区招商中心', followUpBy: followUpDate(new Date()) };
   }
 
@@ -168,7 +168,7 @@ export async function initials(name: string): Promise<string> {
 
 export async function updateProject(ctx: RequestContext, id: number, input: UpdateProject) {
   const before = await forCommand(ctx, id);
-  if (input.keyBlockId && !(await repo.keyBlockInRegion(ctx, input.keyBlockId))) throw new AppError(404, 'not_found', {}, { keyBlockId: 'not_found' });
+  if (input.keyBlockId && !(await keyBlockInRegion(ctx, input.keyBlockId))) throw new AppError(404, 'not_found', {}, { keyBlockId: 'not_found' });
   const { co2AvoidedT, industryCode, ...rest } = input;
   await repo.updateProject(ctx, id, {
     ...rest,
@@ -211,9 +211,9 @@ export async function transition(ctx: RequestContext, id: number, input: Transit
   if (from !== 'dropped' && input.to === 'registered') {
     const uscc = ev.uscc as string;
     if (!isValidUscc(uscc)) throw new AppError(400, 'gate_evidence', {}, { 'evidence.uscc': 'uscc_invalid' });
-    const holder = await repo.findEnterpriseByUscc(ctx, uscc);
+    const holder = await enterprises.findByUscc(ctx, uscc);
     if (holder && holder.id !== p.enterpriseId) throw new AppError(409, 'uscc_taken', { name: holder.name }, { 'evidence.uscc': 'uscc_taken' });
-    await repo.setEnterpriseUscc(ctx, p.enterpriseId, { uscc, regCapitalMinor: ev.regCapitalMinor as number, regCapitalCurrency: ev.regCapitalCurrency as string, foundedOn: ev.registeredOn as string });
+    await enterprises.recordRegistration(ctx, p.enterpriseId, { uscc, regCapitalMinor: ev.regCapitalMinor as number, regCapitalCurrency: ev.regCapitalCurrency as string, foundedOn: ev.registeredOn as string });
   }
   if (input.to === 'dropped') patch.droppedReason = input.reason!;
   if (from === 'dropped') patch.droppedReason = null;
@@ -331,7 +331,7 @@ export async function reverseCapital(ctx: RequestContext, id: number, recordId: 
     category: rec.category,
     amountMinor: -rec.amountMinor,
     currency: rec.currency,
-    recordedOn: shanghaiToday(new Date()),
+    recordedOn: shanghaiDate(),
     note: reason,
     reversesId: rec.id,
   });
@@ -376,28 +376,13 @@ export async function timeline(ctx: RequestContext, id: number) {
   return { items };
 }
 
-export async function createTrip(ctx: RequestContext, input: CreateTrip) {
-  if (!hasRole(ctx, ...EDIT_ROLES)) throw forbidden();
-  const unitId = input.unitId ?? ctx.user.unitId;
-  if (!isUnitInScope(ctx, unitId) && unitId !== ctx.user.unitId) throw new AppError(404, 'not_found', {}, { unitId: 'not_found' });
-  const id = await repo.insertTrip(ctx, { ...input, unitId, delegation: input.delegation || null, purpose: input.purpose || null });
-  await audit(ctx, { action: 'create', entity: 'trip', entityId: id, unitId, after: input });
-  return getTrip(ctx, id);
-}
+// ── trips log their visits here ──
 
-export async function getTrip(ctx: RequestContext, id: number) {
-  const t = await repo.findTrip(ctx, id);
-  if (!t) throw notFound();
-  return { ...t, visits: await repo.tripVisits(ctx, id) };
-}
-
-export const listTrips = async (ctx: RequestContext) => ({ items: await repo.listTrips(ctx) });
-
-/** Each visit on a trip becomes an activity, on an existing project or on a lead filed there and then. */
-export async function addTripVisit(ctx: RequestContext, tripId: number, input: CreateTripVisit) {
-  const trip = await repo.findTrip(ctx, tripId);
-  if (!trip) throw notFound();
-  if (!hasRole(ctx, ...EDIT_ROLES)) throw forbidden();
+/**
+ * A visit on an outbound trip (the trips module's command): an activity on an existing project,
+ * or on a lead filed there and then. Returns the project it landed on, if any.
+ */
+export async function recordTripVisit(ctx: RequestContext, trip: { id: number; unitId: number; destination: string }, input: CreateTripVisit): Promise<number | null> {
   let projectId = input.projectId;
   if (projectId) {
     const p = await repo.lockProject(ctx, projectId);
@@ -409,7 +394,7 @@ export async function addTripVisit(ctx: RequestContext, tripId: number, input: C
   const unitId = projectId ? ((await repo.lockProject(ctx, projectId))?.unitId ?? trip.unitId) : trip.unitId;
   await repo.insertActivity(ctx, {
     projectId: projectId ?? null,
-    tripId,
+    tripId: trip.id,
     unitId,
     kind: 'visit',
     occurredOn: input.occurredOn,
@@ -423,45 +408,29 @@ export async function addTripVisit(ctx: RequestContext, tripId: number, input: C
     await repo.refreshFollowUp(ctx, projectId);
     await projectChanged(ctx, projectId, 'activity');
   }
-  await audit(ctx, { action: 'visit', entity: 'trip', entityId: tripId, unitId: trip.unitId, after: { projectId, ...input } });
-  return getTrip(ctx, tripId);
+  return projectId ?? null;
 }
 
-// ── arbitration ──
+export const tripVisits = (ctx: RequestContext, tripId: number) => repo.tripVisits(ctx, tripId);
+export const visitCounts = (ctx: RequestContext, tripIds: readonly number[]) => repo.visitCounts(ctx, tripIds);
 
-const regionWide = (ctx: RequestContext) => hasRole(ctx, ...REGION_ROLES);
+// ── a decided first-report claim ──
 
-export async function listArbitrations(ctx: RequestContext) {
-  const wide = regionWide(ctx);
-  const items = await repo.listArbitrations(ctx, wide);
-  // a claimant follows their claim, not the project they claimed: that stays with its unit
-  return { items: items.map(({ projectUnitId: _u, claimantUserId: _c, ...a }) => (wide ? a : { ...a, projectName: '', currentUnitName: null })) };
-}
-
-/** The centre decides; an upheld claim moves the first-report credit to the claimant. */
-export async function decideArbitration(ctx: RequestContext, id: number, input: DecideArbitration) {
-  if (!hasRole(ctx, 'manager')) throw forbidden();
-  const [a] = await repo.listArbitrations(ctx, true, id);
-  if (!a) throw notFound();
-  if (a.status !== 'open') throw conflict('arbitration_closed');
-  await repo.decideArbitration(ctx, id, input.decision, input.note);
-  if (input.decision === 'upheld') {
-    await repo.updateProject(ctx, a.projectId, { reportedByUnitId: a.claimantUnitId, reportedByUserId: a.claimantUserId });
-    await repo.addCoPromoterIfAbsent(ctx, a.projectId, a.claimantUnitId);
+/** An upheld claim moves the 首报 credit to the claimant, who becomes a co-promoter. */
+export async function onArbitrationDecided(ctx: RequestContext, d: ArbitrationDecided) {
+  if (d.decision === 'upheld') {
+    await repo.updateProject(ctx, d.projectId, { reportedByUnitId: d.claimantUnitId, reportedByUserId: d.claimantUserId });
+    await repo.addCoPromoterIfAbsent(ctx, d.projectId, d.claimantUnitId);
   }
-  await audit(ctx, { action: `arbitration_${input.decision}`, entity: 'arbitration', entityId: id, unitId: a.claimantUnitId, before: a, after: input });
-  await projectChanged(ctx, a.projectId, 'arbitration');
-  const [after] = await repo.listArbitrations(ctx, true, id);
-  const { projectUnitId: _u, claimantUserId: _c, ...rest } = after!;
-  return rest;
+  await projectChanged(ctx, d.projectId, 'arbitration');
 }
 
-// ── lists for the workbench, the board and export ──
+// ── my work, the board and export ──
 
-export async function workbench(ctx: RequestContext) {
+/** What waits for the caller in the closed loop (the workbench module shows it, with other modules' work). */
+export async function myWork(ctx: RequestContext) {
   const l = await lights(ctx);
-  const today = shanghaiToday(new Date());
-  const inWeek = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86400_000).toISOString().slice(0, 10);
+  const inWeek = addDays(shanghaiDate(), 7);
   const mine = await repo.listProjects(ctx, { mine: 'owner', limit: 200, sort: 'nextDue', dir: 'asc' }, l, false);
   const rank = { red: 0, yellow: 1, green: 2 } as const;
   const myProjects = [...mine.items].sort((a, b) => rank[a.light] - rank[b.light] || (a.nextDue ?? '9999').localeCompare(b.nextDue ?? '9999')).slice(0, 50);
@@ -469,14 +438,7 @@ export async function workbench(ctx: RequestContext) {
   const myLeads = (await repo.listProjects(ctx, { mine: 'reporter', intake: ['pending', 'accepted', 'rejected', 'merged'], limit: 50 }, l, false)).items;
   const isManager = hasRole(ctx, 'manager', 'unit_head', 'admin', 'leader');
   const stalled = isManager ? (await repo.listProjects(ctx, { light: ['red'], limit: 50, sort: 'reportedAt', dir: 'asc' }, l, false)).items : [];
-  return {
-    myProjects,
-    dueSoon,
-    myLeads,
-    inboxCount: hasRole(ctx, ...INTAKE_ROLES) ? await repo.countPendingInbox(ctx) : 0,
-    stalled,
-    openArbitrations: await repo.countOpenArbitrations(ctx, regionWide(ctx)),
-  };
+  return { myProjects, dueSoon, myLeads, inboxCount: hasRole(ctx, ...INTAKE_ROLES) ? await repo.countPendingInbox(ctx) : 0, stalled };
 }
 
 export async function board(ctx: RequestContext, q: ListProjectsQuery) {
@@ -489,46 +451,32 @@ export async function board(ctx: RequestContext, q: ListProjectsQuery) {
   return { columns };
 }
 
+const LIGHT_NAMES = { red: ['红', 'red'], yellow: ['黄', 'yellow'], green: ['绿', 'green'] } as const;
+
+const EXPORT_COLUMNS: Column<ProjectListItem>[] = [
+  { key: 'name', header: ['项目名称', 'Project'], width: 36 },
+  { key: 'enterpriseName', header: ['企业', 'Enterprise'], width: 30 },
+  { key: 'stage', header: ['阶段', 'Stage'], width: 8 },
+  { key: 'unitName', header: ['负责单位', 'Unit'], width: 18 },
+  { key: 'ownerName', header: ['负责人', 'Owner'], width: 10 },
+  { key: 'industryCode', header: ['行业代码', 'Industry'], width: 10 },
+  { key: 'investment', header: ['投资额(万元)', 'Investment (10k)'], width: 14, value: (p) => (p.investmentMinor === null ? null : p.investmentMinor / 1_000_000) },
+  { key: 'investmentCurrency', header: ['币种', 'Currency'], width: 6 },
+  { key: 'reportedAt', header: ['上报时间', 'Reported'], width: 20 },
+  { key: 'nextStep', header: ['下一步', 'Next step'], width: 24 },
+  { key: 'nextDue', header: ['下一步日期', 'Next due'], width: 12 },
+  { key: 'light', header: ['灯', 'Light'], width: 8 },
+  { key: 'reasons', header: ['原因', 'Reasons'], width: 24, value: (p) => p.lightReasons.join('；') },
+];
+
 export async function exportProjects(ctx: RequestContext, q: ListProjectsQuery) {
   const l = await lights(ctx);
-  const zh = ctx.lang !== 'en-US';
-  // loaded on first export: it is a fifth of the start-up time otherwise
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(zh ? '项目' : 'Projects');
-  ws.columns = [
-    { header: zh ? '项目名称' : 'Project', key: 'name', width: 36 },
-    { header: zh ? '企业' : 'Enterprise', key: 'enterpriseName', width: 30 },
-    { header: zh ? '阶段' : 'Stage', key: 'stage', width: 8 },
-    { header: zh ? '负责单位' : 'Unit', key: 'unitName', width: 18 },
-    { header: zh ? '负责人' : 'Owner', key: 'ownerName', width: 10 },
-    { header: zh ? '行业代码' : 'Industry', key: 'industryCode', width: 10 },
-    { header: zh ? '投资额(万元)' : 'Investment (10k)', key: 'investment', width: 14 },
-    { header: zh ? '币种' : 'Currency', key: 'investmentCurrency', width: 6 },
-    { header: zh ? '上报时间' : 'Reported', key: 'reportedAt', width: 20 },
-    { header: zh ? '下一步' : 'Next step', key: 'nextStep', width: 24 },
-    { header: zh ? '下一步日期' : 'Next due', key: 'nextDue', width: 12 },
-    { header: zh ? '灯' : 'Light', key: 'light', width: 8 },
-    { header: zh ? '原因' : 'Reasons', key: 'reasons', width: 24 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  const lightName = { red: zh ? '红' : 'red', yellow: zh ? '黄' : 'yellow', green: zh ? '绿' : 'green' };
-  let cursor: string | undefined;
-  do {
-    const page = await repo.listProjects(ctx, { ...q, limit: 200, cursor }, l, false);
-    for (const p of page.items) {
-      ws.addRow({
-        ...p,
-        stage: STAGE_LABELS[p.stage][zh ? 'zh' : 'en'],
-        investment: p.investmentMinor === null ? null : p.investmentMinor / 1_000_000,
-        light: lightName[p.light],
-        reasons: p.lightReasons.join('；'),
-      });
-    }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return { file: Buffer.from(await wb.xlsx.writeBuffer()), filename: zh ? '项目.xlsx' : 'projects.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  const lang = ctx.lang === 'en-US' ? 1 : 0;
+  const columns = EXPORT_COLUMNS.map((c) =>
+    c.key === 'stage' ? { ...c, value: (p: ProjectListItem) => STAGE_LABELS[p.stage][lang ? 'en' : 'zh'] } : c.key === 'light' ? { ...c, value: (p: ProjectListItem) => LIGHT_NAMES[p.light][lang] } : c,
+  );
+  const rows = allPages((cursor) => repo.listProjects(ctx, { ...q, limit: 200, cursor }, l, false));
+  return exportWorkbook(ctx.lang, ['项目.xlsx', 'projects.xlsx'], [sheet({ name: ['项目', 'Projects'], columns, rows })]);
 }
 
 export const inbox = (ctx: RequestContext, q: ListProjectsQuery) => {
@@ -543,4 +491,3 @@ export async function setSlaRules(ctx: RequestContext, items: SlaRule[]) {
   await audit(ctx, { action: 'update', entity: 'sla_rules', entityId: ctx.scope.regionId, unitId: ctx.scope.regionId, before, after: items });
   return getSlaRules(ctx);
 }
-export const keyBlocks = async (ctx: RequestContext) => ({ items: await repo.listKeyBlocks(ctx) });

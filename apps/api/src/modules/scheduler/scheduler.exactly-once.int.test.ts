@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { jobSchedules, openDatabase, queryRows, runMigrations, type Database } from '@wutong/db';
 import { createEffectsTable } from './testing/test-job.js';
 import { duePeriods } from './scheduler.js';
-import { shanghaiDate, shanghaiMidnight } from './periods.js';
+import { shanghaiDate, shanghaiMidnight } from '@wutong/contracts';
 
 /**
  * Exactly once with two app instances: two node processes tick against one fresh PostgreSQL

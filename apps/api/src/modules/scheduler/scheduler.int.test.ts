@@ -4,9 +4,9 @@ import { jobRuns, jobSchedules, notifications, queryRows, webhookDeliveries } fr
 import { startTestApp, type TestApp } from '../../testing/app.js';
 import { FIXTURE_PASSWORD, seedScopeFixture, type Fixture } from '../../testing/scope-fixture.js';
 import { tick, executeRun, rerun } from './scheduler.js';
-import { getJob } from './jobs.js';
+import { getJob } from '../../platform/jobs.js';
 import { createEffectsTable, effects, registerTestJob } from './testing/test-job.js';
-import { parsePeriodKey, shanghaiDate } from './periods.js';
+import { parsePeriodKey, shanghaiDate } from '@wutong/contracts';
 
 const NOW = new Date('2026-03-10T04:00:00Z'); // 12:00 in Shanghai
 const at = (ms: number) => () => new Date(NOW.getTime() + ms);

@@ -1,7 +1,7 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import { jobRuns, jobSchedules, orgUnits, queryRows, type Db } from '@wutong/db';
+import { jobRuns, jobSchedules, queryRows, type Db } from '@wutong/db';
 import type { JobRun, ListRunsQuery } from '@wutong/contracts';
-import type { RunTrigger } from './jobs.js';
+import type { RunTrigger } from '../../platform/jobs.js';
 
 /**
  * Job schedules and runs are system records: one schedule per job and one run per (job, period)
@@ -189,6 +189,3 @@ export async function lastRuns(db: Db): Promise<{ last: Map<string, JobRun>; fai
 }
 
 /** Every region (org units of kind 'region'): jobs that work per region loop over these. */
-export async function allRegions(db: Db): Promise<{ id: number; name: string; path: string }[]> {
-  return db.select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.kind, 'region')).orderBy(orgUnits.id);
-}

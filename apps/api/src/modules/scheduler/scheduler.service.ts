@@ -3,8 +3,8 @@ import type { RequestContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { audit } from '../../platform/audit.js';
 import { t } from '../../platform/messages.js';
-import { getJob, parseCron, registeredJobs, SHANGHAI_TZ, type RegisteredJob } from './jobs.js';
-import { parsePeriodKey } from './periods.js';
+import { parsePeriodKey, SHANGHAI_TZ } from '@wutong/contracts';
+import { getJob, parseCron, registeredJobs, type RegisteredJob } from '../../platform/jobs.js';
 import { nextRun, periodHasCome, rerun as rerunPeriod, RunInProgress } from './scheduler.js';
 import * as repo from './scheduler.repository.js';
 

@@ -25,8 +25,8 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Db, DbKind } from '@wutong/db';
-import { getJob, parseCron, registeredJobs, type JobContext, type RegisteredJob, type RunTrigger } from './jobs.js';
-import { nextPeriod, parsePeriodKey, periodAt, periodBounds, previousPeriod, type Period } from './periods.js';
+import { nextPeriod, parsePeriodKey, periodAt, periodBounds, previousPeriod, type CalendarPeriod as Period } from '@wutong/contracts';
+import { getJob, parseCron, registeredJobs, type JobContext, type RegisteredJob, type RunTrigger } from '../../platform/jobs.js';
 import * as repo from './scheduler.repository.js';
 
 export type SchedulerDb = { db: Db; kind: DbKind };
@@ -77,10 +77,10 @@ export type DuePeriod = { period: Period; scheduledFor: Date; trigger: RunTrigge
 
 /** The fire window of a target period: where fires that run it fall. */
 function windowOf(job: Pick<RegisteredJob, 'period' | 'covers'>, target: Period): Period {
-  return job.covers === 'current' ? target : nextPeriod(job.period, target);
+  return job.covers === 'current' ? target : nextPeriod(target);
 }
 function targetOf(job: Pick<RegisteredJob, 'period' | 'covers'>, window: Period): Period {
-  return job.covers === 'current' ? window : previousPeriod(job.period, window);
+  return job.covers === 'current' ? window : previousPeriod(window);
 }
 
 /** The periods due at `now`, oldest first (pure: cron, enablement and the clock decide). */
@@ -105,7 +105,7 @@ export function duePeriods(
     if (missed) out.push({ period: targetOf(job, window), scheduledFor: sinceEnabled!, trigger: latestSeen ? 'catchup' : 'schedule' });
     else if (passed && !latestSeen) out.push({ period: targetOf(job, window), scheduledFor: first!, trigger: 'schedule' });
     if (passed) latestSeen = true;
-    window = previousPeriod(job.period, window);
+    window = previousPeriod(window);
   }
   return out.reverse();
 }

@@ -1,6 +1,6 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { auditLog, orgUnits, sessions, userRoles, users } from '@wutong/db';
-import type { ListUsersQuery, Role, User } from '@wutong/contracts';
+import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { orgUnits, userRoles, users, type Db } from '@wutong/db';
+import type { Lang, ListUsersQuery, Role, User } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
 import { recordInScope } from '../../platform/access.js';
 
@@ -81,7 +81,6 @@ export async function updateUser(
     await ctx.db.delete(userRoles).where(eq(userRoles.userId, id));
     await ctx.db.insert(userRoles).values([...new Set(roles)].map((role) => ({ userId: id, role })));
   }
-  if (v.active === false) await ctx.db.delete(sessions).where(eq(sessions.userId, id));
 }
 
 export async function setPassword(ctx: RequestContext, id: number, passwordHash: string) {
@@ -89,15 +88,35 @@ export async function setPassword(ctx: RequestContext, id: number, passwordHash:
     .update(users)
     .set({ passwordHash, mustChangePassword: true, updatedAt: sql`now()` })
     .where(and(eq(users.id, id), userInScope(ctx)));
-  await ctx.db.delete(sessions).where(eq(sessions.userId, id));
-}
-
-/** The audit log has no foreign keys (it outlives what it names), so a user's own actions are counted here. */
-export async function countActions(ctx: RequestContext, id: number) {
-  const [r] = await ctx.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.userId, id), inArray(auditLog.action, ['create', 'update', 'delete', 'move', 'deactivate', 'reset_password'])));
-  return r?.n ?? 0;
 }
 
 export async function deleteUser(ctx: RequestContext, id: number) {
   await ctx.db.delete(users).where(and(eq(users.id, id), userInScope(ctx)));
+}
+
+// ── credentials: the auth module signs in and changes passwords through these ──
+
+/** The account a sign-in names (before there is a scope: only that account is touched). */
+export async function findByUsername(db: Db, username: string) {
+  const rows = await db
+    .select({ id: users.id, passwordHash: users.passwordHash, active: users.active, unitId: users.unitId, username: users.username })
+    .from(users)
+    .where(eq(users.username, username));
+  return rows[0];
+}
+
+export async function recordSignIn(db: Db, userId: number) {
+  await db.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, userId));
+}
+
+export async function passwordHashOf(db: Db, userId: number) {
+  return (await db.select({ h: users.passwordHash }).from(users).where(eq(users.id, userId)))[0]?.h;
+}
+
+export async function setOwnPasswordHash(db: Db, userId: number, passwordHash: string) {
+  await db.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: sql`now()` }).where(eq(users.id, userId));
+}
+
+export async function setLang(db: Db, userId: number, lang: Lang) {
+  await db.update(users).set({ lang }).where(eq(users.id, userId));
 }

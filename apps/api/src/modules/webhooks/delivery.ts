@@ -15,7 +15,19 @@
 import { createHmac } from 'node:crypto';
 import type { Db } from '@wutong/db';
 import { claimDue, recordDelivered, recordFailure, type ClaimedDelivery } from './webhooks.repository.js';
-import type { EventPayload } from '../notifications/notify.js';
+import type { NotificationKind } from '@wutong/contracts';
+
+/** The payload stored with each delivery; the format (DingTalk / generic) is applied when it is sent. */
+export type EventPayload = {
+  event: NotificationKind | 'test';
+  regionId: number;
+  title: string;
+  body: string;
+  link: string | null;
+  entity: string | null;
+  entityId: number | null;
+  occurredAt: string;
+};
 
 export const MAX_ATTEMPTS = 8;
 export const BACKOFF_BASE_MS = 30_000;

@@ -2,7 +2,7 @@ import type { CreateWebhook, ListDeliveriesQuery, UpdateWebhook, Webhook } from 
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { audit } from '../../platform/audit.js';
-import type { EventPayload } from '../notifications/notify.js';
+import type { EventPayload } from './delivery.js';
 import { deliverDue } from './delivery.js';
 import * as repo from './webhooks.repository.js';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@wutong/db';
-import { registerJob, type JobDefinition, type RegisteredJob } from '../jobs.js';
+import { registerJob, type JobDefinition, type RegisteredJob } from '../../../platform/jobs.js';
 
 /**
  * A job for tests: each run inserts one row into `scheduler_test_effects` (a plain table without

@@ -1,0 +1,2 @@
+export { auditModule } from './audit.module.js';
+export { countUserActions } from './audit.service.js';

@@ -1,0 +1,2 @@
+export { blocksModule } from './blocks.module.js';
+export { keyBlockInRegion, keyBlockNames } from './blocks.service.js';

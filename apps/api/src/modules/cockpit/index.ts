@@ -1,0 +1,1 @@
+export { cockpitModule } from './cockpit.module.js';

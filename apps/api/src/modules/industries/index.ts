@@ -1,0 +1,2 @@
+export { industriesModule } from './industries.module.js';
+export { industryExists } from './industries.service.js';

@@ -1,0 +1,2 @@
+export { orgModule } from './org.module.js';
+export { allRegions, getUnit } from './org.service.js';

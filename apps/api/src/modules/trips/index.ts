@@ -1,0 +1,1 @@
+export { tripsModule } from './trips.module.js';

@@ -1,0 +1,1 @@
+export { workbenchModule } from './workbench.module.js';
