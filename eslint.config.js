@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import boundaries from './tools/eslint-module-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'artifacts/**', 'data/**', 'packages/db/migrations/**', 'bench/.data/**'] },
@@ -20,6 +21,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: '@wutong/db', message: 'Query through the module repository, which applies the data scope.' }] }],
     },
+  },
+  {
+    // A module is used through its public face (index.ts), and its code touches its own tables:
+    // another module's data is read through that module's service or published view.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'apps/api/src/testing/**', 'apps/api/src/modules/*/testing/**'],
+    plugins: { wutong: boundaries },
+    rules: { 'wutong/public-face': 'error', 'wutong/own-tables': 'error' },
   },
   {
     // The web app speaks to the API only.

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { assessmentTargets, fxRates, orgUnits, queryRows, type Db } from '@wutong/db';
 import { INDICATORS, type IndicatorCode, type TargetSplit } from '@wutong/contracts';
-import { rebuildRegion } from '../modules/assessment/facts.repository.js';
+import { rebuildAssessmentFacts as rebuildRegion } from '../modules/assessment/index.js';
 import { dayFraction, shanghaiDate, shanghaiYear } from '@wutong/contracts';
 
 const PBOC = '中国人民银行授权中国外汇交易中心公布的人民币汇率中间价';

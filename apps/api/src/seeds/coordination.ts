@@ -1,7 +1,7 @@
 import { and, asc, eq, notInArray } from 'drizzle-orm';
 import { coordinationEvents, coordinationItemUnits, coordinationItems, orgUnits, projects, users, type Db } from '@wutong/db';
 import type { CoordinationCategory, CoordinationLevel } from '@wutong/contracts';
-import { applyEvent, type ItemEvent, type ItemState } from '../modules/coordination/state.js';
+import { applyEvent, type ItemEvent, type ItemState } from '../modules/coordination/index.js';
 
 const DAY = 86400_000;
 const dateOf = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);

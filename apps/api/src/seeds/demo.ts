@@ -6,7 +6,7 @@ import { haishuTownships } from './reference.js';
 import { seedPipeline } from './pipeline.js';
 import { seedCoordination } from './coordination.js';
 import { seedAssessment } from './assessment.js';
-import { seedPoints } from '../modules/points/points.service.js';
+import { seedPoints } from '../modules/points/index.js';
 
 export const DEMO_PASSWORD = 'Wutong@2026';
 

@@ -16,8 +16,8 @@ import {
   type Db,
 } from '@wutong/db';
 import { CAPITAL_CURRENCY, NEXT_STAGE, usccCheckChar, USCC_CHARSET, type CapitalCategory, type Stage } from '@wutong/contracts';
-import { nameFields } from '../modules/enterprises/names.js';
-import { initials } from '../modules/projects/projects.service.js';
+import { nameFields } from '../modules/enterprises/index.js';
+import { initials } from '../modules/projects/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 type Listed = { fullName: string; area: string; industry: string };

@@ -32,7 +32,8 @@ import { projectFacts, type ProjectChange } from '../projects/index.js';
 import { keyBlockNames } from '../blocks/index.js';
 import * as repo from './assessment.repository.js';
 import * as facts from './facts.repository.js';
-import { dueByToday } from './progress.js';
+import { DISPLAY_FACTOR, DISPLAY_UNIT, dueByToday } from './progress.js';
+import { exportWorkbook, pick, sheet, type Bilingual, type Column } from '../../platform/excel.js';
 
 /** Everyone who works with figures; experts and enterprise users do not see the cockpit. */
 export const COCKPIT_ROLES = ['admin', 'leader', 'manager', 'unit_head', 'promoter', 'fund_manager'] as const;
@@ -149,7 +150,6 @@ const CAPITAL_INDICATORS: IndicatorCode[] = ['foreign_capital_used', 'domestic_c
 export async function figures(ctx: RequestContext, q: CockpitQuery): Promise<Cockpit> {
   const year = q.year ?? shanghaiYear();
   const today = shanghaiDate();
-  const zh = ctx.lang !== 'en-US';
   const units = await repo.regionUnits(ctx);
   const view = resolveView(ctx, units, q.unitId);
   const rows = await repo.yearRollups(ctx, year, view.units);
@@ -235,10 +235,10 @@ export async function figures(ctx: RequestContext, q: CockpitQuery): Promise<Coc
   const blockNames = await keyBlockNames(ctx);
   const byIndustry = [...splits.section.entries()]
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
-    .map(([k, values]) => ({ section: k || null, name: k ? (sectionNames.get(k) ?? k) : zh ? '未分类' : 'Not classified', values }));
+    .map(([k, values]) => ({ section: k || null, name: k ? (sectionNames.get(k) ?? k) : pick(ctx.lang, ['未分类', 'Not classified']), values }));
   const byBlock = [...splits.block.entries()]
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : Number(a) - Number(b)))
-    .map(([k, values]) => ({ keyBlockId: k ? Number(k) : null, name: k ? (blockNames.get(Number(k)) ?? k) : zh ? '不在重点区块' : 'Not in a key block', values }));
+    .map(([k, values]) => ({ keyBlockId: k ? Number(k) : null, name: k ? (blockNames.get(Number(k)) ?? k) : pick(ctx.lang, ['不在重点区块', 'Not in a key block']), values }));
   const byOrigin = [
     ...ENTERPRISE_ORIGINS.map((o) => ({ origin: o as EnterpriseOrigin | null, values: splits.origin.get(o) ?? zeroValues() })),
     ...(splits.origin.has('') ? [{ origin: null, values: splits.origin.get('')! }] : []),
@@ -327,49 +327,45 @@ export async function listFacts(ctx: RequestContext, q: FactsQuery): Promise<Fac
 
 const EXPORT_CAP = 100_000;
 
+const SOURCE_NAMES: Record<repo.FactOut['source'], Bilingual> = { stage_event: ['阶段事件', 'stage event'], capital_record: ['到位资金', 'capital record'], project: ['项目信息', 'project'] };
+
+const FACT_COLUMNS: Column<repo.FactOut>[] = [
+  { key: 'indicator', header: ['指标', 'Indicator'], width: 16, value: (f) => INDICATOR_BY_CODE[f.indicator].zh },
+  { key: 'onDate', header: ['日期', 'Date'], width: 12, kind: 'date' },
+  { key: 'value', header: ['数值', 'Value'], width: 16, kind: 'number', value: (f) => f.value / DISPLAY_FACTOR[INDICATOR_BY_CODE[f.indicator].unit] },
+  { key: 'unit', header: ['计量单位', 'Unit'], width: 10 },
+  { key: 'projectName', header: ['项目', 'Project'], width: 36 },
+  { key: 'enterpriseName', header: ['企业', 'Enterprise'], width: 30 },
+  { key: 'unitName', header: ['单位', 'Unit (org)'], width: 18 },
+  { key: 'source', header: ['来源', 'Source'], width: 12 },
+  { key: 'origAmount', header: ['原币金额', 'Original amount'], width: 16, kind: 'number', value: (f) => (f.origAmount === null ? null : f.origAmount / 1_000_000) },
+  { key: 'origCurrency', header: ['原币', 'Currency'], width: 8 },
+  { key: 'fxRate', header: ['汇率', 'Rate'], width: 10, kind: 'number' },
+  { key: 'fxDate', header: ['汇率日期', 'Rate date'], width: 12, kind: 'date' },
+];
+
 export async function exportFacts(ctx: RequestContext, q: FactsQuery) {
   const filter = await factFilter(ctx, q);
-  const zh = ctx.lang !== 'en-US';
-  const { default: ExcelJS } = await import('exceljs');
-  const { DISPLAY_FACTOR, DISPLAY_UNIT } = await import('./progress.js');
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(zh ? '明细' : 'Records');
-  ws.columns = [
-    { header: zh ? '指标' : 'Indicator', key: 'indicator', width: 16 },
-    { header: zh ? '日期' : 'Date', key: 'onDate', width: 12 },
-    { header: zh ? '数值' : 'Value', key: 'value', width: 16 },
-    { header: zh ? '计量单位' : 'Unit', key: 'unit', width: 10 },
-    { header: zh ? '项目' : 'Project', key: 'projectName', width: 36 },
-    { header: zh ? '企业' : 'Enterprise', key: 'enterpriseName', width: 30 },
-    { header: zh ? '单位' : 'Unit (org)', key: 'unitName', width: 18 },
-    { header: zh ? '来源' : 'Source', key: 'source', width: 12 },
-    { header: zh ? '原币金额' : 'Original amount', key: 'origAmount', width: 16 },
-    { header: zh ? '原币' : 'Currency', key: 'origCurrency', width: 8 },
-    { header: zh ? '汇率' : 'Rate', key: 'fxRate', width: 10 },
-    { header: zh ? '汇率日期' : 'Rate date', key: 'fxDate', width: 12 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  const sourceName = { stage_event: zh ? '阶段事件' : 'stage event', capital_record: zh ? '到位资金' : 'capital record', project: zh ? '项目信息' : 'project' };
-  let after: [string, number] | undefined;
-  let n = 0;
-  do {
-    const rows = await repo.listFacts(ctx, filter, { after, limit: 1000 });
-    for (const f of rows) {
-      const def = INDICATOR_BY_CODE[f.indicator];
-      ws.addRow({
-        ...f,
-        indicator: zh ? def.zh : def.en,
-        value: f.value / DISPLAY_FACTOR[def.unit],
-        unit: DISPLAY_UNIT[def.unit][zh ? 0 : 1],
-        source: sourceName[f.source],
-        origAmount: f.origAmount === null ? null : f.origAmount / 1_000_000,
-      });
-    }
-    n += rows.length;
-    after = rows.length === 1000 ? [rows[999]!.onDate, rows[999]!.id] : undefined;
-  } while (after && n < EXPORT_CAP);
-  return { file: Buffer.from(await wb.xlsx.writeBuffer()), filename: zh ? '驾驶舱明细.xlsx' : 'cockpit-records.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  const rows = async function* () {
+    let after: [string, number] | undefined;
+    let n = 0;
+    do {
+      const page = await repo.listFacts(ctx, filter, { after, limit: 1000 });
+      yield* page;
+      n += page.length;
+      after = page.length === 1000 ? [page[999]!.onDate, page[999]!.id] : undefined;
+    } while (after && n < EXPORT_CAP);
+  };
+  const columns = FACT_COLUMNS.map((c) =>
+    c.key === 'indicator'
+      ? { ...c, value: (f: repo.FactOut) => pick(ctx.lang, [INDICATOR_BY_CODE[f.indicator].zh, INDICATOR_BY_CODE[f.indicator].en]) }
+      : c.key === 'unit'
+        ? { ...c, value: (f: repo.FactOut) => pick(ctx.lang, DISPLAY_UNIT[INDICATOR_BY_CODE[f.indicator].unit]) }
+        : c.key === 'source'
+          ? { ...c, value: (f: repo.FactOut) => pick(ctx.lang, SOURCE_NAMES[f.source]) }
+          : c,
+  );
+  return exportWorkbook(ctx.lang, ['驾驶舱明细.xlsx', 'cockpit-records.xlsx'], [sheet({ name: ['明细', 'Records'], columns, rows: rows() })]);
 }
 
 /* ── the completion ranking ─────────────────────────────────────────────────────────────── */

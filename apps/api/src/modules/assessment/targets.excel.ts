@@ -3,7 +3,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { audit } from '../../platform/audit.js';
 import { t } from '../../platform/messages.js';
-import { readRows, sheetKind } from '../enterprises/sheet.js';
+import { readRows, sheetKind } from '../../platform/sheet.js';
 import * as repo from './assessment.repository.js';
 import { checkTargetParts, listTargets } from './assessment.service.js';
 import { DISPLAY_FACTOR, DISPLAY_UNIT } from './progress.js';

@@ -1,5 +1,6 @@
 import {
   shanghaiDate,
+  COORDINATION_CATEGORY_LABELS,
   COORDINATION_LEVEL_LABELS,
   COORDINATION_STATUS_LABELS,
   type AssignCoordinationItem,
@@ -12,6 +13,7 @@ import {
   type CoordinationLevel,
   type CoordinationList,
   type CoordinationStatus,
+  type Light,
   type EscalateCoordinationItem,
   type Lang,
   type ListCoordinationQuery,
@@ -28,6 +30,7 @@ import { EDIT_ROLES, getProject } from '../projects/index.js';
 import { getUnit } from '../org/index.js';
 import { notify } from '../notifications/index.js';
 import { actionPossible, applyEvent, itemLight, replay, TransitionError, type ItemEvent, type ItemState } from './state.js';
+import { exportWorkbook, pick, sheet, type Bilingual, type Column } from '../../platform/excel.js';
 import * as repo from './coordination.repository.js';
 
 /** The database handle of a request or a job (the service never queries it itself). */
@@ -358,59 +361,36 @@ export async function exportAgenda(ctx: RequestContext, q: MeetingAgendaQuery) {
 
 // ── Excel ──
 
+const LIGHT_NAMES: Record<Light, Bilingual> = { red: ['红', 'red'], yellow: ['黄', 'yellow'], green: ['绿', 'green'] };
+
 export async function exportItems(ctx: RequestContext, q: ListCoordinationQuery) {
-  const zh = ctx.lang !== 'en-US';
-  const { default: ExcelJS } = await import('exceljs');
-  const { COORDINATION_CATEGORY_LABELS } = await import('@wutong/contracts');
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(zh ? '协调事项' : 'Coordination items');
-  ws.columns = [
-    { header: zh ? '编号' : 'No.', key: 'id', width: 8 },
-    { header: zh ? '项目' : 'Project', key: 'projectName', width: 34 },
-    { header: zh ? '项目单位' : 'Project unit', key: 'projectUnitName', width: 16 },
-    { header: zh ? '类别' : 'Category', key: 'category', width: 8 },
-    { header: zh ? '事项' : 'Item', key: 'title', width: 30 },
-    { header: zh ? '问题描述' : 'Description', key: 'description', width: 40 },
-    { header: zh ? '层级' : 'Level', key: 'level', width: 10 },
-    { header: zh ? '状态' : 'Status', key: 'status', width: 10 },
-    { header: zh ? '牵头单位' : 'Lead unit', key: 'lead', width: 18 },
-    { header: zh ? '配合单位' : 'Cooperating units', key: 'coop', width: 24 },
-    { header: zh ? '需求日期' : 'Needed by', key: 'neededBy', width: 12 },
-    { header: zh ? '办结时限' : 'Deadline', key: 'deadline', width: 12 },
-    { header: zh ? '灯' : 'Light', key: 'light', width: 6 },
-    { header: zh ? '原因' : 'Reasons', key: 'reasons', width: 26 },
-    { header: zh ? '提出单位' : 'Raised by', key: 'raisedBy', width: 18 },
-    { header: zh ? '提出日期' : 'Raised on', key: 'raisedOn', width: 12 },
+  const sep = pick(ctx.lang, ['、', ', ']);
+  const columns: Column<CoordinationItem>[] = [
+    { key: 'id', header: ['编号', 'No.'], width: 8 },
+    { key: 'projectName', header: ['项目', 'Project'], width: 34 },
+    { key: 'projectUnitName', header: ['项目单位', 'Project unit'], width: 16 },
+    { key: 'category', header: ['类别', 'Category'], width: 8, value: (i) => label(ctx, COORDINATION_CATEGORY_LABELS[i.category]) },
+    { key: 'title', header: ['事项', 'Item'], width: 30 },
+    { key: 'description', header: ['问题描述', 'Description'], width: 40 },
+    { key: 'level', header: ['层级', 'Level'], width: 10, value: (i) => label(ctx, COORDINATION_LEVEL_LABELS[i.level]) },
+    { key: 'status', header: ['状态', 'Status'], width: 10, value: (i) => label(ctx, COORDINATION_STATUS_LABELS[i.status]) },
+    { key: 'lead', header: ['牵头单位', 'Lead unit'], width: 18, value: (i) => i.leadUnit?.name ?? '' },
+    { key: 'coop', header: ['配合单位', 'Cooperating units'], width: 24, value: (i) => i.cooperatingUnits.map((u) => u.name).join(sep) },
+    { key: 'neededBy', header: ['需求日期', 'Needed by'], width: 12 },
+    { key: 'deadline', header: ['办结时限', 'Deadline'], width: 12, value: (i) => i.deadline ?? '' },
+    { key: 'light', header: ['灯', 'Light'], width: 6, value: (i) => pick(ctx.lang, LIGHT_NAMES[i.light]) },
+    { key: 'reasons', header: ['原因', 'Reasons'], width: 26, value: (i) => i.lightReasons.join(pick(ctx.lang, ['；', '; '])) },
+    { key: 'raisedBy', header: ['提出单位', 'Raised by'], width: 18, value: (i) => [i.raisedByUnitName, i.raisedByName].filter(Boolean).join(' ') },
+    { key: 'raisedOn', header: ['提出日期', 'Raised on'], width: 12, value: (i) => shanghaiDate(new Date(i.raisedAt)) },
   ];
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  const lightName = { red: zh ? '红' : 'red', yellow: zh ? '黄' : 'yellow', green: zh ? '绿' : 'green' };
-  const sep = zh ? '、' : ', ';
-  for (let offset = 0; ; offset += 200) {
-    const page = await listItems(ctx, { ...q, limit: 200, offset });
-    for (const i of page.items) {
-      ws.addRow({
-        id: i.id,
-        projectName: i.projectName,
-        projectUnitName: i.projectUnitName,
-        category: label(ctx, COORDINATION_CATEGORY_LABELS[i.category]),
-        title: i.title,
-        description: i.description,
-        level: label(ctx, COORDINATION_LEVEL_LABELS[i.level]),
-        status: label(ctx, COORDINATION_STATUS_LABELS[i.status]),
-        lead: i.leadUnit?.name ?? '',
-        coop: i.cooperatingUnits.map((u) => u.name).join(sep),
-        neededBy: i.neededBy,
-        deadline: i.deadline ?? '',
-        light: lightName[i.light],
-        reasons: i.lightReasons.join(zh ? '；' : '; '),
-        raisedBy: [i.raisedByUnitName, i.raisedByName].filter(Boolean).join(' '),
-        raisedOn: shanghaiDate(new Date(i.raisedAt)),
-      });
+  const rows = async function* () {
+    for (let offset = 0; ; offset += 200) {
+      const page = await listItems(ctx, { ...q, limit: 200, offset });
+      yield* page.items;
+      if (page.items.length < 200 || offset + 200 >= 10_000) break;
     }
-    if (page.items.length < 200 || offset + 200 >= 10_000) break;
-  }
-  return { file: Buffer.from(await wb.xlsx.writeBuffer()), filename: zh ? '协调事项.xlsx' : 'coordination-items.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  };
+  return exportWorkbook(ctx.lang, ['协调事项.xlsx', 'coordination-items.xlsx'], [sheet({ name: ['协调事项', 'Coordination items'], columns, rows: rows() })]);
 }
 
 // ── for other modules (bulletins, the cockpit) and jobs ──

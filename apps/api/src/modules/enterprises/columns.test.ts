@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapHeader, parseCurrency, parseDate, parseOrigin, parseWanYuan, splitList } from './columns.js';
-import { readRows, sheetKind } from './sheet.js';
+import { readRows, sheetKind } from '../../platform/sheet.js';
 import { rankCandidates } from './match.js';
 import { splitName } from './names.js';
 

@@ -10,7 +10,7 @@ import { t, translateFieldMessage, type MessageCode } from '../../platform/messa
 import { SHEET_COLUMNS, mapHeader, parseCurrency, parseDate, parseOrigin, parseWanYuan, splitList, type ColumnKey } from './columns.js';
 import { normaliseName } from './names.js';
 import { normaliseUscc } from './uscc.js';
-import { readRows, sheetKind, type SheetKind, type SheetRow } from './sheet.js';
+import { readRows, sheetKind, type SheetKind, type SheetRow } from '../../platform/sheet.js';
 import { XLSX, registeringUnit } from './enterprises.service.js';
 import * as repo from './enterprises.repository.js';
 

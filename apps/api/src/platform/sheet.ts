@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 
-// exceljs is loaded on first use: importing it costs a fifth of the server's start-up
-const excel = async () => (await import('exceljs')).default;
+import { loadExcel as excel } from './excel.js';
 
 /** Reading the rows of an uploaded .xlsx (streamed: a large file never sits in memory as a workbook) or .csv. */
 
