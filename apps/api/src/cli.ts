@@ -18,6 +18,8 @@ Commands:
       --name DISPLAY_NAME       (default: 系统管理员)
       --region CODE             GB/T 2260 code of the region the admin runs (default: 330203, 海曙区)
   seed-demo                     fill an empty database with the Haishu demo data
+  wiring                        what runs after what: events and their listeners, jobs, workers
+  module-graph                  the module dependency graph (Mermaid), as docs/architecture.md shows it
 `;
 
 async function main() {
@@ -28,6 +30,14 @@ async function main() {
   });
   if (!command || command === 'help' || command === '--help') {
     console.log(HELP);
+    return;
+  }
+  if (command === 'wiring') {
+    console.log((await import('./modules.js')).wiringTable());
+    return;
+  }
+  if (command === 'module-graph') {
+    console.log((await import('./architecture.js')).mermaid());
     return;
   }
   // the CLI never seeds on its own: only `seed-demo` does
