@@ -81,6 +81,10 @@ const MESSAGES = {
   // scheduler, notifications, webhooks
   cron_invalid: ['定时表达式不正确：{reason}', 'Invalid cron expression: {reason}'],
   cron_never: ['该定时表达式永远不会触发', 'This cron expression never fires'],
+  cron_out_of_range: ['{field}超出取值范围（{range}）', 'the {field} is out of range ({range})'],
+  cron_fields: ['应为以空格分隔的 5 段（分 时 日 月 周）或 6 段（秒 分 时 日 月 周）', 'use 5 space-separated fields (minute hour day month weekday), or 6 with seconds first'],
+  cron_chars: ['第 {n} 段（{field}）含有无效字符', 'field {n} ({field}) contains invalid characters'],
+  cron_syntax: ['语法错误（{reason}）', '{reason}'],
   job_unknown: ['没有这个定时任务', 'No such job'],
   period_invalid: ['周期格式不正确，应为 {example}', 'Invalid period; write it like {example}'],
   period_future: ['该周期尚未到来，不能执行', 'This period has not come yet'],

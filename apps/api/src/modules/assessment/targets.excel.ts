@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { audit } from '../../platform/audit.js';
 import { t } from '../../platform/messages.js';
 import { readRows, sheetKind } from '../../platform/sheet.js';
+import { addSheet, loadExcel, pick, workbookFile, type Bilingual, type Column } from '../../platform/excel.js';
 import * as repo from './assessment.repository.js';
 import { checkTargetParts, listTargets } from './assessment.service.js';
 import { DISPLAY_FACTOR, DISPLAY_UNIT } from './progress.js';
@@ -15,8 +16,6 @@ import { DISPLAY_FACTOR, DISPLAY_UNIT } from './progress.js';
  * English name or code. A re-import of an exported file changes nothing.
  */
 
-const excel = async () => (await import('exceljs')).default;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const QUARTERS = ['一季度', '二季度', '三季度', '四季度'];
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
@@ -41,7 +40,7 @@ const SPLIT_WORDS: Record<TargetSplit, string[]> = {
   quarter: ['按季度', '季度', '按季', 'quarter', 'quarterly'],
   month: ['按月', '月度', '按月度', 'month', 'monthly'],
 };
-const SPLIT_LABEL: Record<TargetSplit, [string, string]> = { none: ['不分解', 'none'], quarter: ['按季度', 'quarter'], month: ['按月', 'month'] };
+const SPLIT_LABEL: Record<TargetSplit, Bilingual> = { none: ['不分解', 'none'], quarter: ['按季度', 'quarter'], month: ['按月', 'month'] };
 
 const norm = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
 const HEADER_INDEX = new Map<string, string>();
@@ -61,62 +60,77 @@ for (const [k, words] of Object.entries(SPLIT_WORDS) as [TargetSplit, string[]][
 const toSheet = (indicator: IndicatorCode, v: number) => Number((v / DISPLAY_FACTOR[INDICATOR_BY_CODE[indicator].unit]).toFixed(6));
 const fromSheet = (indicator: IndicatorCode, v: number) => Math.round(v * DISPLAY_FACTOR[INDICATOR_BY_CODE[indicator].unit]);
 
-async function workbook(ctx: RequestContext, withExtra: boolean) {
-  const zh = ctx.lang !== 'en-US';
-  const wb = new (await excel()).Workbook();
-  const ws = wb.addWorksheet(zh ? '目标' : 'Targets');
-  ws.columns = [...COLUMNS, ...(withExtra ? EXTRA : [])].map((c) => ({ header: zh ? c.zh : c.en, key: c.key, width: c.width }));
-  ws.getRow(1).font = { bold: true };
+const NOTES: Record<string, Bilingual> = {
+  unit: ['单位名称或代码', 'unit name or code'],
+  indicator: ['指标名称或代码，见“指标”页', 'indicator name or code, see the Indicators sheet'],
+  annual: ['按“计量单位”填写：金额为万元/万美元，CO₂ 为吨', 'in the measure shown: money in 10k CNY/USD, CO₂ in tonnes'],
+  split: ['不分解、按季度或按月；各期之和须等于年度目标', 'none, quarter or month; the parts must add up to the annual target'],
+};
+
+type SheetRowValues = Record<string, unknown>;
+
+async function workbook(ctx: RequestContext, withExtra: boolean, rows: SheetRowValues[]) {
+  const wb = new (await loadExcel()).Workbook();
+  const columns: Column<SheetRowValues>[] = [...COLUMNS, ...(withExtra ? EXTRA : [])].map((c) => ({
+    key: c.key,
+    header: [c.zh, c.en],
+    width: c.width,
+    ...(c.key === 'completion' || c.key === 'timeProgress' ? { kind: 'percent' as const } : {}),
+  }));
+  const ws = await addSheet(wb, ctx.lang, { name: ['目标', 'Targets'], columns, rows });
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 2 }];
-  const notes: Record<string, [string, string]> = {
-    unit: ['单位名称或代码', 'unit name or code'],
-    indicator: ['指标名称或代码，见“指标”页', 'indicator name or code, see the Indicators sheet'],
-    annual: ['按“计量单位”填写：金额为万元/万美元，CO₂ 为吨', 'in the measure shown: money in 10k CNY/USD, CO₂ in tonnes'],
-    split: ['不分解、按季度或按月；各期之和须等于年度目标', 'none, quarter or month; the parts must add up to the annual target'],
-  };
   COLUMNS.forEach((c, i) => {
-    const n = notes[c.key];
-    if (n) ws.getRow(1).getCell(i + 1).note = zh ? n[0] : n[1];
+    const n = NOTES[c.key];
+    if (n) ws.getRow(1).getCell(i + 1).note = pick(ctx.lang, n);
   });
-  const help = wb.addWorksheet(zh ? '指标' : 'Indicators');
-  help.columns = [
-    { header: zh ? '代码' : 'Code', width: 28 },
-    { header: zh ? '名称' : 'Name', width: 18 },
-    { header: zh ? '计量单位' : 'Measure', width: 12 },
-  ];
-  for (const i of INDICATORS) help.addRow([i.code, zh ? i.zh : i.en, DISPLAY_UNIT[i.unit][zh ? 0 : 1]]);
-  help.getRow(1).font = { bold: true };
-  return { wb, ws, zh };
+  await addSheet(wb, ctx.lang, {
+    name: ['指标', 'Indicators'],
+    columns: [
+      { key: 'code', header: ['代码', 'Code'], width: 28 },
+      { key: 'name', header: ['名称', 'Name'], width: 18 },
+      { key: 'measure', header: ['计量单位', 'Measure'], width: 12 },
+    ],
+    rows: INDICATORS.map((i) => ({ code: i.code, name: pick(ctx.lang, [i.zh, i.en]), measure: pick(ctx.lang, DISPLAY_UNIT[i.unit]) })),
+  });
+  return wb;
 }
 
 export async function template(ctx: RequestContext) {
-  const { wb, ws, zh } = await workbook(ctx, false);
   const region = (await repo.regionUnits(ctx)).find((u) => u.id === ctx.scope.regionId);
   const year = new Date().getFullYear();
-  ws.addRow({ unit: region?.name ?? '', indicator: zh ? '引进企业数' : 'enterprises_introduced', year, annual: 120, measure: DISPLAY_UNIT.enterprise[zh ? 0 : 1], split: SPLIT_LABEL.quarter[zh ? 0 : 1], q1: 30, q2: 30, q3: 30, q4: 30 });
-  return { file: Buffer.from(await wb.xlsx.writeBuffer()), filename: zh ? '目标导入模板.xlsx' : 'targets-template.xlsx', contentType: XLSX };
+  const example = {
+    unit: region?.name ?? '',
+    indicator: pick(ctx.lang, ['引进企业数', 'enterprises_introduced']),
+    year,
+    annual: 120,
+    measure: pick(ctx.lang, DISPLAY_UNIT.enterprise),
+    split: pick(ctx.lang, SPLIT_LABEL.quarter),
+    q1: 30,
+    q2: 30,
+    q3: 30,
+    q4: 30,
+  };
+  return workbookFile(await workbook(ctx, false, [example]), ctx.lang, ['目标导入模板.xlsx', 'targets-template.xlsx']);
 }
 
 export async function exportTargets(ctx: RequestContext, q: TargetsQuery) {
   const { items } = await listTargets(ctx, q);
-  const { wb, ws, zh } = await workbook(ctx, true);
-  for (const r of items) {
-    const row: Record<string, unknown> = {
+  const rows = items.map((r) => {
+    const row: SheetRowValues = {
       unit: r.unitName,
-      indicator: zh ? INDICATOR_BY_CODE[r.indicator].zh : r.indicator,
+      indicator: pick(ctx.lang, [INDICATOR_BY_CODE[r.indicator].zh, r.indicator]),
       year: r.year,
       annual: toSheet(r.indicator, r.annual),
-      measure: DISPLAY_UNIT[INDICATOR_BY_CODE[r.indicator].unit][zh ? 0 : 1],
-      split: SPLIT_LABEL[r.split][zh ? 0 : 1],
+      measure: pick(ctx.lang, DISPLAY_UNIT[INDICATOR_BY_CODE[r.indicator].unit]),
+      split: pick(ctx.lang, SPLIT_LABEL[r.split]),
       actual: toSheet(r.indicator, r.actual),
       completion: r.completion === null ? null : Number((r.completion * 100).toFixed(1)) / 100,
       timeProgress: Number((r.timeProgress * 100).toFixed(1)) / 100,
     };
     (r.parts ?? []).forEach((p, i) => (row[`${r.split === 'quarter' ? 'q' : 'm'}${i + 1}`] = toSheet(r.indicator, p)));
-    ws.addRow(row);
-  }
-  for (const k of ['completion', 'timeProgress']) ws.getColumn(k).numFmt = '0.0%';
-  return { file: Buffer.from(await wb.xlsx.writeBuffer()), filename: zh ? '目标.xlsx' : 'targets.xlsx', contentType: XLSX };
+    return row;
+  });
+  return workbookFile(await workbook(ctx, true, rows), ctx.lang, ['目标.xlsx', 'targets.xlsx']);
 }
 
 const MAX_ROWS = 5000;

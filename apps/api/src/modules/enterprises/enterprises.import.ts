@@ -1,6 +1,4 @@
 
-// exceljs is loaded on first use: importing it costs a fifth of the server's start-up
-const excel = async () => (await import('exceljs')).default;
 import { zhCN, en } from 'zod/locales';
 import { CreateEnterprise, type ImportJob, type StartImport } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
@@ -11,7 +9,8 @@ import { SHEET_COLUMNS, mapHeader, parseCurrency, parseDate, parseOrigin, parseW
 import { normaliseName } from './names.js';
 import { normaliseUscc } from './uscc.js';
 import { readRows, sheetKind, type SheetKind, type SheetRow } from '../../platform/sheet.js';
-import { XLSX, registeringUnit } from './enterprises.service.js';
+import { registeringUnit } from './enterprises.service.js';
+import { exportWorkbook, sheet, type Bilingual, type Column } from '../../platform/excel.js';
 import * as repo from './enterprises.repository.js';
 
 /**
@@ -357,17 +356,15 @@ function addNames(k: Known, names: { name: string; kind: string }[]) {
 export async function importRejects(ctx: RequestContext, id: number) {
   const data = await repo.jobRejects(ctx, id);
   if (!data) throw notFound();
-  const zh = ctx.lang !== 'en-US';
-  const wb = new (await excel()).Workbook();
-  const ws = wb.addWorksheet(zh ? '未导入' : 'Rejected');
-  const headers = data.headers.length ? data.headers : SHEET_COLUMNS.map((c) => (zh ? c.zh : c.en));
-  ws.addRow([zh ? '原因' : 'Reason', zh ? '行号' : 'Row', ...headers]);
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  ws.getColumn(1).width = 40;
-  for (const r of data.rejects) ws.addRow([r.reason, r.row, ...r.values]);
+  // the file's own header row, or the template's when the file had none
+  const headers: Bilingual[] = data.headers.length ? data.headers.map((h) => [h, h]) : SHEET_COLUMNS.map((c) => [c.zh, c.en]);
+  const columns: Column<repo.RejectRecord>[] = [
+    { key: 'reason', header: ['原因', 'Reason'], width: 40 },
+    { key: 'row', header: ['行号', 'Row'], width: 8 },
+    ...headers.map((h, i): Column<repo.RejectRecord> => ({ key: `c${i}`, header: h, value: (r) => r.values[i] ?? null })),
+  ];
   const job = await repo.findJob(ctx, id);
   const base = (job?.filename ?? 'import').replace(/\.(xlsx|csv)$/i, '');
-  return { file: Buffer.from(await wb.xlsx.writeBuffer()), filename: `${base}-${zh ? '未导入' : 'rejected'}.xlsx`, contentType: XLSX };
+  return exportWorkbook(ctx.lang, [`${base}-未导入.xlsx`, `${base}-rejected.xlsx`], [sheet({ name: ['未导入', 'Rejected'], columns, rows: data.rejects })]);
 }
 

@@ -1,6 +1,4 @@
 
-// exceljs is loaded on first use: importing it costs a fifth of the server's start-up
-const excel = async () => (await import('exceljs')).default;
 import type {
   CreateEnterprise,
   Enterprise,
@@ -16,6 +14,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import { hasRole, isUnitInScope } from '../../platform/access.js';
 import { audit } from '../../platform/audit.js';
+import { addSheet, exportWorkbook, loadExcel, pick, sheet, workbookFile, type Bilingual, type Column } from '../../platform/excel.js';
 import { industryExists } from '../industries/index.js';
 import { enterprisesEvents } from './enterprises.events.js';
 import { ORIGIN_LABELS, SHEET_COLUMNS, toWanYuan } from './columns.js';
@@ -193,84 +192,79 @@ function summary(p: ReturnType<typeof splitName>) {
 
 /* ── Excel ──────────────────────────────────────────────────────────────────────────────── */
 
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const TEMPLATE_NOTES: Partial<Record<string, Bilingual>> = {
+  name: ['必填', 'required'],
+  uscc: ['18 位，校验位会被检查；有代码的行按代码更新', '18 characters, check digit verified; rows with a code update by code'],
+  regCapital: ['单位：万元', 'in units of 10,000'],
+  currency: ['CNY、USD… 或 人民币、美元…，默认 CNY', 'CNY, USD…; CNY when empty'],
+  foundedOn: ['如 2020-01-05', 'e.g. 2020-01-05'],
+  industryCode: ['GB/T 4754-2017 代码，如 6511', 'GB/T 4754-2017 code, e.g. 6511'],
+  regionCode: ['GB/T 2260 代码，如 330203', 'GB/T 2260 code, e.g. 330203'],
+  origin: ['本地、市外内资、外资、浙商回归', 'local, domestic (out of city), foreign, returning Zhejiang merchants'],
+  tags: ['多个用、分隔', 'separate with 、 or ,'],
+  formerNames: ['多个用、分隔', 'separate with 、 or ;'],
+};
+
+const templateColumns = (): Column<Record<string, unknown>>[] => SHEET_COLUMNS.map((c) => ({ key: c.key, header: [c.zh, c.en], width: c.width }));
 
 /** The import template: the header row, notes on what each column takes, and a sheet of allowed values. */
 export async function importTemplate(ctx: RequestContext) {
-  const zh = ctx.lang !== 'en-US';
-  const wb = new (await excel()).Workbook();
-  const ws = wb.addWorksheet(zh ? '企业' : 'Enterprises');
-  ws.columns = SHEET_COLUMNS.map((c) => ({ header: zh ? c.zh : c.en, key: c.key, width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  const notes: Partial<Record<string, [string, string]>> = {
-    name: ['必填', 'required'],
-    uscc: ['18 位，校验位会被检查；有代码的行按代码更新', '18 characters, check digit verified; rows with a code update by code'],
-    regCapital: ['单位：万元', 'in units of 10,000'],
-    currency: ['CNY、USD… 或 人民币、美元…，默认 CNY', 'CNY, USD…; CNY when empty'],
-    foundedOn: ['如 2020-01-05', 'e.g. 2020-01-05'],
-    industryCode: ['GB/T 4754-2017 代码，如 6511', 'GB/T 4754-2017 code, e.g. 6511'],
-    regionCode: ['GB/T 2260 代码，如 330203', 'GB/T 2260 code, e.g. 330203'],
-    origin: ['本地、市外内资、外资、浙商回归', 'local, domestic (out of city), foreign, returning Zhejiang merchants'],
-    tags: ['多个用、分隔', 'separate with 、 or ,'],
-    formerNames: ['多个用、分隔', 'separate with 、 or ;'],
-  };
+  const wb = new (await loadExcel()).Workbook();
+  const ws = await addSheet(wb, ctx.lang, { name: ['企业', 'Enterprises'], columns: templateColumns(), rows: [] as Record<string, unknown>[] });
   SHEET_COLUMNS.forEach((c, i) => {
-    const n = notes[c.key];
-    if (n) ws.getRow(1).getCell(i + 1).note = zh ? n[0] : n[1];
+    const n = TEMPLATE_NOTES[c.key];
+    if (n) ws.getRow(1).getCell(i + 1).note = pick(ctx.lang, n);
   });
-  const help = wb.addWorksheet(zh ? '说明' : 'Help');
-  help.columns = [
-    { header: zh ? '来源类型' : 'Origin', width: 16 },
-    { header: zh ? '币种' : 'Currency', width: 10 },
-  ];
-  const origins = Object.values(ORIGIN_LABELS).map(([z, e]) => (zh ? z : e));
-  for (let i = 0; i < Math.max(origins.length, CURRENCIES.length); i++) help.addRow([origins[i] ?? '', CURRENCIES[i] ?? '']);
-  help.getRow(1).font = { bold: true };
-  return { file: Buffer.from(await wb.xlsx.writeBuffer()), filename: zh ? '企业导入模板.xlsx' : 'enterprise-import-template.xlsx', contentType: XLSX };
+  const origins = Object.values(ORIGIN_LABELS);
+  const allowed = Array.from({ length: Math.max(origins.length, CURRENCIES.length) }, (_, i) => ({ origin: origins[i] ? pick(ctx.lang, origins[i]) : '', currency: CURRENCIES[i] ?? '' }));
+  await addSheet(wb, ctx.lang, {
+    name: ['说明', 'Help'],
+    columns: [
+      { key: 'origin', header: ['来源类型', 'Origin'], width: 16 },
+      { key: 'currency', header: ['币种', 'Currency'], width: 10 },
+    ],
+    rows: allowed,
+  });
+  return workbookFile(wb, ctx.lang, ['企业导入模板.xlsx', 'enterprise-import-template.xlsx']);
 }
 
 /** Exactly the filtered list, every page of it, in the import template's columns (it imports back unchanged). */
 export async function exportEnterprises(ctx: RequestContext, q: ListEnterprisesQuery) {
-  const zh = ctx.lang !== 'en-US';
-  const wb = new (await excel()).Workbook();
-  const ws = wb.addWorksheet(zh ? '企业' : 'Enterprises');
-  ws.columns = [
-    ...SHEET_COLUMNS.map((c) => ({ header: zh ? c.zh : c.en, key: c.key as string, width: c.width })),
-    { header: zh ? '行业名称' : 'Industry', key: 'industryName', width: 20 },
-    { header: zh ? '登记时间' : 'Registered at', key: 'createdAt', width: 20 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
   const PAGE = 200;
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await repo.listEnterprises(ctx, { ...q, limit: PAGE, offset });
-    const aliases = await repo.aliasesOf(
-      ctx,
-      page.items.map((e) => e.id),
-    );
-    for (const e of page.items) {
-      const names = aliases.get(e.id) ?? [];
-      ws.addRow({
-        name: e.name,
-        uscc: e.uscc ?? '',
-        legalRep: e.legalRep ?? '',
-        regCapital: e.regCapital ? toWanYuan(e.regCapital.amountMinor) : '',
-        currency: e.regCapital?.currency ?? '',
-        foundedOn: e.foundedOn ?? '',
-        industryCode: e.industryCode ?? '',
-        regionCode: e.regionCode ?? '',
-        origin: e.origin ? ORIGIN_LABELS[e.origin][zh ? 0 : 1] : '',
-        address: e.address ?? '',
-        tags: e.tags.join('、'),
-        formerNames: names.filter((a) => a.kind === 'former').map((a) => a.name).join('、'),
-        aliases: names.filter((a) => a.kind === 'alias').map((a) => a.name).join('、'),
-        industryName: e.industryName ?? '',
-        createdAt: e.createdAt,
-      });
+  const rows = async function* () {
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await repo.listEnterprises(ctx, { ...q, limit: PAGE, offset });
+      const aliases = await repo.aliasesOf(
+        ctx,
+        page.items.map((e) => e.id),
+      );
+      for (const e of page.items) {
+        const names = aliases.get(e.id) ?? [];
+        yield {
+          name: e.name,
+          uscc: e.uscc ?? '',
+          legalRep: e.legalRep ?? '',
+          regCapital: e.regCapital ? toWanYuan(e.regCapital.amountMinor) : '',
+          currency: e.regCapital?.currency ?? '',
+          foundedOn: e.foundedOn ?? '',
+          industryCode: e.industryCode ?? '',
+          regionCode: e.regionCode ?? '',
+          origin: e.origin ? pick(ctx.lang, ORIGIN_LABELS[e.origin]) : '',
+          address: e.address ?? '',
+          tags: e.tags.join('、'),
+          formerNames: names.filter((a) => a.kind === 'former').map((a) => a.name).join('、'),
+          aliases: names.filter((a) => a.kind === 'alias').map((a) => a.name).join('、'),
+          industryName: e.industryName ?? '',
+          createdAt: e.createdAt,
+        };
+      }
+      if (page.items.length < PAGE) break;
     }
-    if (page.items.length < PAGE) break;
-  }
-  return { file: Buffer.from(await wb.xlsx.writeBuffer()), filename: zh ? '企业名录.xlsx' : 'enterprises.xlsx', contentType: XLSX };
+  };
+  const columns: Column<Record<string, unknown>>[] = [
+    ...templateColumns(),
+    { key: 'industryName', header: ['行业名称', 'Industry'], width: 20 },
+    { key: 'createdAt', header: ['登记时间', 'Registered at'], width: 20 },
+  ];
+  return exportWorkbook(ctx.lang, ['企业名录.xlsx', 'enterprises.xlsx'], [sheet({ name: ['企业', 'Enterprises'], columns, rows: rows() })]);
 }
-

@@ -71,18 +71,15 @@ export function cronError(expr: string, lang: 'zh-CN' | 'en-US'): string | null 
     return parseCron(expr).nextRun() ? null : 'cron_never';
   } catch (e) {
     const msg = String((e as Error).message ?? e).replace(/^CronPattern:\s*/, '');
-    const zh = lang === 'zh-CN';
     const range = /^Invalid value for (\w+)/.exec(msg);
     if (range && CRON_PARTS[range[1]!]) {
       const [pz, pe, r] = CRON_PARTS[range[1]!]!;
-      return zh ? `${pz}超出取值范围（${r}）` : `the ${pe} is out of range (${r})`;
+      return t(lang, 'cron_out_of_range', { field: lang === 'en-US' ? pe : pz, range: r });
     }
-    if (/invalid configuration format/.test(msg)) {
-      return zh ? '应为以空格分隔的 5 段（分 时 日 月 周）或 6 段（秒 分 时 日 月 周）' : 'use 5 space-separated fields (minute hour day month weekday), or 6 with seconds first';
-    }
+    if (/invalid configuration format/.test(msg)) return t(lang, 'cron_fields');
     const chars = /configuration entry (\d+) \((.*)\) contains illegal characters/.exec(msg);
-    if (chars) return zh ? `第 ${chars[1]} 段（${chars[2]}）含有无效字符` : `field ${chars[1]} (${chars[2]}) contains invalid characters`;
-    return zh ? `语法错误（${msg}）` : msg;
+    if (chars) return t(lang, 'cron_chars', { n: chars[1]!, field: chars[2]! });
+    return t(lang, 'cron_syntax', { reason: msg });
   }
 }
 
