@@ -1,7 +1,7 @@
 import { and, asc, eq, notInArray } from 'drizzle-orm';
 import { coordinationEvents, coordinationItemUnits, coordinationItems, orgUnits, projects, users, type Db } from '@wutong/db';
 import type { CoordinationCategory, CoordinationLevel } from '@wutong/contracts';
-import { applyEvent, type ItemEvent, type ItemState } from '../modules/coordination/index.js';
+import { applyEvent, stateColumns, type ItemEvent, type ItemState } from '../modules/coordination/index.js';
 
 const DAY = 86400_000;
 const dateOf = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
@@ -125,16 +125,7 @@ export async function seedCoordination(db: Db, regionId: number, now = Date.now(
         raisedByUserId: owner.id,
         raisedByUnitId: owner.unitId,
         raisedAt: new Date(t0),
-        status: s.status,
-        level: s.level,
-        leadUnitId: s.leadUnitId,
-        deadline: s.deadline,
-        resolvedAt: s.resolvedAt ? new Date(s.resolvedAt) : null,
-        resolutionNote: s.resolutionNote,
-        closedAt: s.closedAt ? new Date(s.closedAt) : null,
-        confirmedByUserId: s.confirmedByUserId,
-        confirmedContact: s.confirmedContact,
-        lastEventAt: new Date(s.lastEventAt),
+        ...stateColumns(s),
       })
       .returning({ id: coordinationItems.id });
     if (s.cooperatingUnitIds.length) await db.insert(coordinationItemUnits).values(s.cooperatingUnitIds.map((unitId) => ({ itemId: item!.id, unitId })));

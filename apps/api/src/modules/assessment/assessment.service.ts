@@ -95,15 +95,19 @@ const zeroValues = (): IndicatorValues => Object.fromEntries(INDICATOR_CODES.map
 /* ── targets, completion and ranks ──────────────────────────────────────────────────────── */
 
 type Agg = { annual: number; due: number };
+type TargetLike = Parameters<typeof dueByToday>[0];
 
-/** A unit's target: its own, else the sum of its children's (recursively); null when none is set. */
-function targetOf(units: repo.RegionUnit[], targets: Map<string, repo.TargetRecord>, unitId: number, indicator: IndicatorCode, today: string): Agg | null {
-  const own = targets.get(`${unitId}|${indicator}`);
-  if (own) return { annual: own.annual, due: dueByToday(own, today) };
+/**
+ * A unit's target and how much of it is due on `day`: its own, else the sum of its children's
+ * (recursively) — how the cockpit and the standings aggregate targets; null when none is set.
+ */
+export function targetOf(units: readonly { id: number; parentId: number | null }[], own: (unitId: number) => TargetLike | undefined, unitId: number, day: string): Agg | null {
+  const t = own(unitId);
+  if (t) return { annual: t.annual, due: dueByToday(t, day) };
   let any = false;
   const sum = { annual: 0, due: 0 };
-  for (const c of childrenOf(units, unitId)) {
-    const a = targetOf(units, targets, c.id, indicator, today);
+  for (const c of units.filter((u) => u.parentId === unitId)) {
+    const a = targetOf(units, own, c.id, day);
     if (a) {
       any = true;
       sum.annual += a.annual;
@@ -113,7 +117,7 @@ function targetOf(units: repo.RegionUnit[], targets: Map<string, repo.TargetReco
   return any ? sum : null;
 }
 
-const RANKED_KINDS: UnitKind[] = ['township', 'department', 'park', 'state_company', 'lead_group', 'other'];
+export const RANKED_KINDS: UnitKind[] = ['township', 'department', 'park', 'state_company', 'lead_group', 'other'];
 
 type RankedItem = { unitId: number; unitName: string; actual: number; target: number; completion: number | null; rank: number };
 
@@ -204,7 +208,7 @@ export async function figures(ctx: RequestContext, q: CockpitQuery): Promise<Coc
   const targetMap = new Map(targets.map((t) => [`${t.unitId}|${t.indicator}`, t]));
   const fraction = dayFraction(year, today);
   const headlines = INDICATORS.map(({ code }) => {
-    const agg = targetOf(units, targetMap, view.shown.id, code, today);
+    const agg = targetOf(units, (u) => targetMap.get(`${u}|${code}`), view.shown.id, today);
     const value = headline[code];
     let rank: Cockpit['headline'][number]['rank'] = null;
     if (totals) {

@@ -8,10 +8,9 @@ import {
   type UnitKind,
 } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
-import { competitionRanks, monthsThrough } from '@wutong/contracts';
+import { competitionRanks, dayFraction, monthsThrough } from '@wutong/contracts';
 import * as assessment from './assessment.service.js';
 import * as repo from './assessment.repository.js';
-import { dueByToday } from './progress.js';
 
 /**
  * Standings as of a past day: what the assessment close freezes and bulletins print, computed with
@@ -99,33 +98,15 @@ export async function targetsOf(rctx: RequestContext, year: number): Promise<Tar
  * its children's (recursively) — as the cockpit aggregates them.
  */
 export function targetAsOf(units: OrgUnit[], targets: TargetRow[], unitId: number, indicator: IndicatorCode, asOf: string): { annual: number; due: number } | null {
-  const own = targets.find((t) => t.unitId === unitId && t.indicator === indicator);
-  if (own) return { annual: own.annual, due: dueByToday(own, asOf) };
-  let any = false;
-  const sum = { annual: 0, due: 0 };
-  for (const c of units.filter((u) => u.parentId === unitId)) {
-    const a = targetAsOf(units, targets, c.id, indicator, asOf);
-    if (a) {
-      any = true;
-      sum.annual += a.annual;
-      sum.due += a.due;
-    }
-  }
-  return any ? sum : null;
+  return assessment.targetOf(units, (u) => targets.find((t) => t.unitId === u && t.indicator === indicator), unitId, asOf);
 }
 
-const dayShare = (asOf: string) => {
-  const year = Number(asOf.slice(0, 4));
-  const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86400_000;
-  return (Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.UTC(year, 0, 1)) / 86400_000) + 1) / days;
-};
 
 /** 序时进度 at the end of `asOf`: due ÷ annual of the target, else the share of the year elapsed. */
 export function timeProgressAsOf(t: { annual: number; due: number } | null, asOf: string): number {
-  return t && t.annual > 0 ? t.due / t.annual : dayShare(asOf);
+  return t && t.annual > 0 ? t.due / t.annual : dayFraction(Number(asOf.slice(0, 4)), asOf);
 }
 
-const RANK_KINDS: UnitKind[] = ['township', 'department', 'park', 'state_company', 'lead_group', 'other'];
 
 export type UnitCompletion = { unitId: number; unitName: string; actual: number; target: number; completion: number | null; rank: number };
 export type CompletionAsOf = { indicator: IndicatorCode; timeProgress: number; groups: { kind: UnitKind; items: UnitCompletion[] }[] };
@@ -166,7 +147,7 @@ export async function completionAsOf(rctx: RequestContext, units: OrgUnit[], asO
     const own = targets.filter((t) => t.indicator === indicator);
     if (!own.length) continue;
     const groups: CompletionAsOf['groups'] = [];
-    for (const kind of RANK_KINDS) {
+    for (const kind of assessment.RANKED_KINDS) {
       const items = units
         .filter((u) => u.kind === kind && own.some((t) => t.unitId === u.id))
         .map((u) => {

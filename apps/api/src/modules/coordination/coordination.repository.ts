@@ -242,23 +242,25 @@ export async function insertEvent(ctx: RequestContext, itemId: number, e: ItemEv
   });
 }
 
+/** The item row's cached columns for a state (the row is a cache of the replayed history). */
+export function stateColumns(s: ItemState) {
+  return {
+    status: s.status,
+    level: s.level,
+    leadUnitId: s.leadUnitId,
+    deadline: s.deadline,
+    resolvedAt: s.resolvedAt ? new Date(s.resolvedAt) : null,
+    resolutionNote: s.resolutionNote,
+    closedAt: s.closedAt ? new Date(s.closedAt) : null,
+    confirmedByUserId: s.confirmedByUserId,
+    confirmedContact: s.confirmedContact,
+    lastEventAt: new Date(s.lastEventAt),
+  };
+}
+
 /** Writes the cache from the state the event produced (same transaction as the event). */
 export async function saveState(ctx: RequestContext, itemId: number, s: ItemState, cooperatingChanged: boolean) {
-  await ctx.db
-    .update(coordinationItems)
-    .set({
-      status: s.status,
-      level: s.level,
-      leadUnitId: s.leadUnitId,
-      deadline: s.deadline,
-      resolvedAt: s.resolvedAt ? new Date(s.resolvedAt) : null,
-      resolutionNote: s.resolutionNote,
-      closedAt: s.closedAt ? new Date(s.closedAt) : null,
-      confirmedByUserId: s.confirmedByUserId,
-      confirmedContact: s.confirmedContact,
-      lastEventAt: new Date(s.lastEventAt),
-    })
-    .where(eq(coordinationItems.id, itemId));
+  await ctx.db.update(coordinationItems).set(stateColumns(s)).where(eq(coordinationItems.id, itemId));
   if (cooperatingChanged) {
     await ctx.db.delete(coordinationItemUnits).where(eq(coordinationItemUnits.itemId, itemId));
     if (s.cooperatingUnitIds.length) await ctx.db.insert(coordinationItemUnits).values(s.cooperatingUnitIds.map((unitId) => ({ itemId, unitId })));

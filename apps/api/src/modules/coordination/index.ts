@@ -2,3 +2,4 @@
 export { coordinationModule } from './coordination.module.js';
 export { listOverdueItems } from './coordination.service.js';
 export { applyEvent, type ItemEvent, type ItemState } from './state.js';
+export { stateColumns } from './coordination.repository.js';

@@ -1,4 +1,5 @@
 import { isRealDate, type PointEvent, type PointExplanation, type ScoringRules } from '@wutong/contracts';
+import type { ProjectFacts as RecordedFacts } from '../projects/index.js';
 
 /**
  * The scoring function: a project's records in, the ledger entries it deserves out. Pure — the
@@ -19,27 +20,10 @@ import { isRealDate, type PointEvent, type PointExplanation, type ScoringRules }
 
 export type RuleSet = { version: number; effectiveFrom: string; rules: ScoringRules };
 
-export type ProjectFacts = {
-  id: number;
-  regionId: number;
-  intake: string;
-  firstReport: boolean;
-  ownerUnitId: number;
-  ownerUserId: number | null;
-  reportedByUnitId: number | null;
-  reportedByUserId: number | null;
-  /** the report day, YYYY-MM-DD in Asia/Shanghai */
-  reportedOn: string;
-  /** GB/T 4754 code without its section letter, and its section */
-  industryCode: string | null;
-  industrySection: string | null;
+/** A project's facts as the projects module gives them, with its size in 万元 (CNY) for the size factor. */
+export type ProjectFacts = Omit<RecordedFacts, 'stage' | 'investmentMinor' | 'investmentCurrency'> & {
   /** total investment in 万元 (CNY); null when unknown or not convertible */
   investmentWanCny: number | null;
-  keyBlockId: number | null;
-  shares: { unitId: number; shareBp: number }[];
-  /** in id order; `atDate` is the day the event was recorded (Asia/Shanghai) */
-  stageEvents: { id: number; fromStage: string | null; toStage: string; atDate: string; evidence: Record<string, unknown> }[];
-  capital: { id: number; category: string; amountMinor: number; recordedOn: string }[];
 };
 
 export type DesiredEntry = {
