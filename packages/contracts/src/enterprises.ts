@@ -245,3 +245,7 @@ export const ImportJob = z.object({
   finishedAt: z.string().nullable(),
 });
 export type ImportJob = z.infer<typeof ImportJob>;
+
+/** Two records of one enterprise become one (the investment centre). */
+export const MergeEnterprise = z.object({ intoEnterpriseId: Id, note: Text(500).optional() }).strict();
+export type MergeEnterprise = z.infer<typeof MergeEnterprise>;

@@ -35,7 +35,12 @@ export const ReportLead = z
   .object({
     enterpriseId: Id.optional(),
     newEnterprise: z
-      .object({ name: Name(100), uscc: Text(18).optional() })
+      .object({
+        name: Name(100),
+        uscc: Text(18).optional(),
+        /** why this is not the very similar enterprise the registry has (required when the match says it very likely is) */
+        differsReason: Text(500).optional(),
+      })
       .strict()
       .optional(),
     contactName: Name(40),
@@ -62,8 +67,18 @@ export const ReportResult = z.object({
   /** who will follow up, and by when (the success screen says so) */
   followUpUnit: z.string(),
   followUpBy: z.string(),
+  /** 'pending': reported as a new enterprise very like a known one; the centre reviews it before 首报 counts */
+  duplicateReview: z.enum(['pending']).nullable().optional(),
 });
 export type ReportResult = z.infer<typeof ReportResult>;
+
+
+/** The centre's decision on a lead held as a suspected duplicate. */
+export const ReviewDuplicate = z.object({ decision: z.enum(['distinct', 'merge']), note: Text(500).optional() }).strict();
+export type ReviewDuplicate = z.infer<typeof ReviewDuplicate>;
+
+export const DuplicateReview = z.enum(['pending', 'distinct', 'merged']);
+export type DuplicateReview = z.infer<typeof DuplicateReview>;
 
 export const ProjectListItem = z.object({
   id: z.number().int(),
@@ -88,6 +103,8 @@ export const ProjectListItem = z.object({
   lastActivityAt: z.string().nullable(),
   light: Light,
   lightReasons: z.array(z.string()),
+  /** a lead held as a suspected duplicate of a known enterprise, and where its review stands */
+  duplicateReview: DuplicateReview.nullable(),
 });
 export type ProjectListItem = z.infer<typeof ProjectListItem>;
 
@@ -163,6 +180,18 @@ export const ProjectDetail = ProjectListItem.extend({
   gateFields: z.array(z.string()),
   capitalTotals: z.array(z.object({ category: CapitalCategory, currency: z.string(), amountMinor: z.number() })),
   canEdit: z.boolean(),
+  duplicateReason: z.string().nullable(),
+  /** the known enterprise this lead may duplicate, with its open project where the caller reaches it */
+  duplicateOf: z
+    .object({
+      enterpriseId: z.number().int(),
+      enterpriseName: z.string(),
+      uscc: z.string().nullable(),
+      projectId: z.number().int().nullable(),
+      projectName: z.string().nullable(),
+      unitName: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type ProjectDetail = z.infer<typeof ProjectDetail>;
 

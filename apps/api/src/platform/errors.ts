@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: MessageCode,
     readonly params: Record<string, string | number> = {},
     readonly fields?: Record<string, MessageCode | string>,
+    /** what the caller can act on besides the message (e.g. the id of the record that already exists) */
+    readonly extra?: { existingId?: number },
   ) {
     super(code);
   }

@@ -131,6 +131,7 @@ export function sendError(reply: FastifyReply, lang: Lang, err: AppError, reques
     code: err.code,
     message: t(lang, err.code, { ...err.params, requestId }),
     ...(fields ? { fields } : {}),
+    ...(err.extra ?? {}),
     requestId,
   });
 }

@@ -38,6 +38,8 @@ const MESSAGES = {
   enterprise_uscc_format: ['统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）', 'A unified social credit code is 18 digits or capital letters (no I, O, S, V, Z)'],
   enterprise_uscc_check: ['统一社会信用代码校验位不正确，请核对', 'The check character of this unified social credit code is wrong'],
   enterprise_uscc_taken: ['该统一社会信用代码已登记', 'This unified social credit code is already registered'],
+  enterprise_exists: ['名录中已有这家企业（同一信用代码或同一名称），请直接选用', 'The registry already has this enterprise (same credit code or same name): pick it instead'],
+  enterprise_merged: ['该企业记录已合并到另一条记录', 'This enterprise record has been merged into another'],
   enterprise_industry_format: ['行业代码应为门类字母或 2–4 位数字（GB/T 4754-2017）', 'An industry code is a section letter or 2–4 digits (GB/T 4754-2017)'],
   enterprise_industry_unknown: ['没有这个国民经济行业代码', 'No such industry code'],
   enterprise_division_format: ['区划代码应为 6 位或 9 位数字（GB/T 2260）', 'A division code has 6 or 9 digits (GB/T 2260)'],
@@ -52,6 +54,8 @@ const MESSAGES = {
   import_no_header: ['第一行应为表头，且包含“企业名称”列', 'The first row must be the header and include a name column'],
   import_interrupted: ['导入被中断（服务重启），请重新导入；已导入的行不会重复', 'The import was interrupted (server restart); import again: rows already in are not duplicated'],
   // projects
+  likely_duplicate: ['名录中已有很可能是同一家的企业“{name}”：请选用它，或说明为什么是另一家企业', 'The registry has “{name}”, very likely the same enterprise: pick it, or say why this one is different'],
+  duplicate_reviewed: ['该疑似重复线索已处理', 'This suspected duplicate has already been decided'],
   duplicate_project: ['该企业已有在跟进的项目（{unit}），请选择"加入该项目"或"申请认定"', 'This enterprise already has an open project ({unit}): join it or claim it'],
   uscc_elsewhere: ['该信用代码属于其他区域的企业', 'This credit code belongs to an enterprise of another region'],
   uscc_invalid: ['统一社会信用代码校验不通过', 'The unified social credit code fails its check digit'],

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgTable, pgView, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, pgView, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.js';
 import { users } from './users.js';
 import { industries } from './industries.js';
@@ -39,12 +39,15 @@ export const enterprises = pgTable(
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** merged into another record of the same enterprise: kept for its history, no longer listed */
+    mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => enterprises.id),
   },
   (t) => [
     uniqueIndex('enterprises_uscc_uq').on(t.uscc),
     index('enterprises_region_idx').on(t.regionId),
-    // imports upsert by exact normalised name when a row has no USCC
-    index('enterprises_region_norm_idx').on(t.regionId, t.nameNorm),
+    // one record per enterprise: the same normalised name in a region is the same enterprise
+    // (imports upsert by it, a lead naming it reports the known one, two parallel reports serialise on it)
+    uniqueIndex('enterprises_region_norm_uq').on(t.regionId, t.nameNorm).where(sql`${t.mergedIntoId} is null`),
     index('enterprises_keys_gin').using('gin', t.matchKeys),
     index('enterprises_trade_trgm').using('gin', sql`${t.tradeName} gin_trgm_ops`),
     index('enterprises_name_trgm').using('gin', sql`${t.nameNorm} gin_trgm_ops`),

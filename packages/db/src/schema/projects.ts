@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, pgView, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, pgView, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.js';
 import { users } from './users.js';
 import { enterprises } from './enterprises.js';
@@ -65,6 +65,14 @@ export const projects = pgTable(
     nextDue: date('next_due'),
     signedAt: date('signed_at'),
     droppedReason: text('dropped_reason'),
+    /**
+     * A lead that names a new enterprise very like a known one, reported anyway with a reason: the
+     * known enterprise, the reason, and the centre's review (pending → distinct | merged). Its 首报
+     * credit waits while the review is pending.
+     */
+    duplicateOfEnterpriseId: integer('duplicate_of_enterprise_id').references(() => enterprises.id),
+    duplicateReason: text('duplicate_reason'),
+    duplicateReview: text('duplicate_review'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -74,6 +82,8 @@ export const projects = pgTable(
     index('projects_scope_idx').on(t.unitId, t.stage, t.reportedAt, t.intake, t.regionId),
     index('projects_region_idx').on(t.regionId, t.stage, t.reportedAt, t.intake),
     index('projects_enterprise_idx').on(t.enterpriseId),
+    // one open project per enterprise: a second report joins or claims it
+    uniqueIndex('projects_one_open_per_enterprise').on(t.enterpriseId).where(sql`${t.intake} in ('pending', 'accepted') and ${t.stage} <> 'dropped'`),
     index('projects_owner_idx').on(t.ownerUserId),
     index('projects_reporter_idx').on(t.reportedByUserId),
     index('projects_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),

@@ -7,4 +7,6 @@ export const enterprisesEvents = {
    * code, registered capital) changed. Emitted in the command's transaction.
    */
   changed: defineEvent<{ enterpriseId: number }, RequestContext>('enterprises.changed'),
+  /** `fromId` was found to be the same enterprise as `intoId` and merged into it: its projects follow. */
+  merged: defineEvent<{ fromId: number; intoId: number }, RequestContext>('enterprises.merged'),
 };

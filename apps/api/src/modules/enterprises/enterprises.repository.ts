@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { enterpriseNames, enterprises, importJobs, industries, queryRows } from '@wutong/db';
 import type { Currency, EnterpriseAlias, EnterpriseListItem, EnterpriseOrigin, ImportJob, ListEnterprisesQuery } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
@@ -10,6 +10,8 @@ import { normaliseUscc } from './uscc.js';
  * own region and never another's. Every query here starts from this condition.
  */
 const inRegion = (ctx: RequestContext) => eq(enterprises.regionId, ctx.scope.regionId);
+/** Not merged into another record: what lists, matching and imports see. */
+const live = isNull(enterprises.mergedIntoId);
 
 const iso = (col: SQL | typeof enterprises.createdAt) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
@@ -69,7 +71,7 @@ function toItem(r: Row): EnterpriseListItem {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filters(ctx: RequestContext, q: ListEnterprisesQuery): SQL {
-  const conds: (SQL | undefined)[] = [inRegion(ctx)];
+  const conds: (SQL | undefined)[] = [inRegion(ctx), live];
   const term = q.q?.trim();
   if (term) {
     const norm = normaliseName(term);
@@ -168,12 +170,18 @@ export type EnterpriseValues = {
   tags: string[];
 };
 
-export async function insertEnterprise(ctx: RequestContext, v: EnterpriseValues & { unitId: number; source: string }): Promise<number> {
+/**
+ * Inserts an enterprise unless one with its normalised name (in the region) or its credit code is
+ * there already — also one a parallel transaction is inserting: the unique indexes make the second
+ * wait for the first and then insert nothing. Returns the new id, or undefined.
+ */
+export async function insertEnterprise(ctx: RequestContext, v: EnterpriseValues & { unitId: number; source: string }): Promise<number | undefined> {
   const [row] = await ctx.db
     .insert(enterprises)
     .values({ ...v, ...nameFields(v.name), regionId: ctx.scope.regionId, createdBy: ctx.user.id })
+    .onConflictDoNothing()
     .returning({ id: enterprises.id });
-  return row!.id;
+  return row?.id;
 }
 
 /** Many at once (the importer): one statement per chunk. */
@@ -244,15 +252,15 @@ export async function matchCandidates(ctx: RequestContext, q: { keys: string[]; 
       sql`, `,
     )}]::text[]`;
     parts.push(sql`(select ${cols(sql`e.name`, sql`similarity(e.name_norm, ${q.norm})::float8`, sql`false`)}
-      from enterprises e where e.region_id = ${region} and e.match_keys && ${keys}
+      from enterprises e where e.region_id = ${region} and e.merged_into_id is null and e.match_keys && ${keys}
       order by sim desc limit ${CANDIDATES_PER_BRANCH})`);
     parts.push(sql`(select ${cols(sql`n.name`, sql`similarity(n.name_norm, ${q.norm})::float8`, sql`false`)}
       from enterprise_names n join enterprises e on e.id = n.enterprise_id
-      where e.region_id = ${region} and n.match_keys && ${keys}
+      where e.region_id = ${region} and e.merged_into_id is null and n.match_keys && ${keys}
       order by sim desc limit ${CANDIDATES_PER_BRANCH})`);
   }
   if (q.uscc) {
-    parts.push(sql`(select ${cols(sql`e.name`, sql`1::float8`, sql`true`)} from enterprises e where e.region_id = ${region} and e.uscc = ${q.uscc})`);
+    parts.push(sql`(select ${cols(sql`e.name`, sql`1::float8`, sql`true`)} from enterprises e where e.region_id = ${region} and e.merged_into_id is null and e.uscc = ${q.uscc})`);
   }
   if (!parts.length) return [];
   return queryRows<MatchRow>(ctx.db, sql.join(parts, sql` union all `));
@@ -302,7 +310,7 @@ export async function findForImport(ctx: RequestContext, usccs: string[], norms:
       aliasNorms: sql<string[]>`coalesce((select array_agg(n.name_norm) from enterprise_names n where n.enterprise_id = "enterprises"."id"), '{}')`,
     })
     .from(enterprises)
-    .where(and(inRegion(ctx), or(usccs.length ? inArray(enterprises.uscc, usccs) : undefined, norms.length ? inArray(enterprises.nameNorm, norms) : undefined)));
+    .where(and(inRegion(ctx), live, or(usccs.length ? inArray(enterprises.uscc, usccs) : undefined, norms.length ? inArray(enterprises.nameNorm, norms) : undefined)));
   return rows;
 }
 
@@ -390,13 +398,25 @@ export async function latestJobs(ctx: RequestContext, limit = 20): Promise<JobRo
 
 /* ── for other modules (through the service) ─────────────────────────────────────────────── */
 
-/** An enterprise of the caller's region by id. */
+/** An enterprise of the caller's region by id (a merged record answers with the one it was merged into). */
 export async function findInRegion(ctx: RequestContext, id: number) {
   const [e] = await ctx.db
-    .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc, regionId: enterprises.regionId })
+    .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc, regionId: enterprises.regionId, mergedIntoId: enterprises.mergedIntoId })
     .from(enterprises)
     .where(and(eq(enterprises.id, id), eq(enterprises.regionId, ctx.scope.regionId)));
+  if (e?.mergedIntoId) return findInRegion(ctx, e.mergedIntoId);
+  return e && { id: e.id, name: e.name, uscc: e.uscc, regionId: e.regionId };
+}
+
+/** Locks an enterprise of the region for the rest of the transaction (reports of it, merges, serialise on this). */
+export async function lockEnterprise(ctx: RequestContext, id: number) {
+  const [e] = await ctx.db.select().from(enterprises).where(and(eq(enterprises.id, id), inRegion(ctx))).for('update');
   return e;
+}
+
+/** Records that `fromId` is the same enterprise as `intoId`. */
+export async function markMerged(ctx: RequestContext, fromId: number, intoId: number) {
+  await ctx.db.update(enterprises).set({ mergedIntoId: intoId, uscc: null, updatedAt: sql`now()` }).where(and(eq(enterprises.id, fromId), inRegion(ctx)));
 }
 
 /** The holder of a credit code, in whichever region (the code is unique nationwide). */
@@ -413,7 +433,7 @@ export async function findByNormalisedName(ctx: RequestContext, nameNorm: string
   const [e] = await ctx.db
     .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc, regionId: enterprises.regionId })
     .from(enterprises)
-    .where(and(eq(enterprises.regionId, ctx.scope.regionId), eq(enterprises.nameNorm, nameNorm)))
+    .where(and(eq(enterprises.regionId, ctx.scope.regionId), eq(enterprises.nameNorm, nameNorm), live))
     .orderBy(enterprises.id)
     .limit(1);
   return e;

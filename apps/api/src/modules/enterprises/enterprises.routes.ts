@@ -7,6 +7,7 @@ import {
   ListEnterprisesQuery,
   MatchQuery,
   MatchResult,
+  MergeEnterprise,
   StartImport,
   UpdateEnterprise,
 } from '@wutong/contracts';
@@ -127,5 +128,17 @@ export const enterpriseRoutes: AnyRoute[] = [
     body: UpdateEnterprise,
     response: Enterprise,
     handler: (ctx, { params, body }) => service.updateEnterprise(ctx, params.id, body),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/enterprises/:id/merge',
+    summary: 'Merge two records of one enterprise: names, code and projects move into the one kept (the investment centre)',
+    tags,
+    roles: service.MERGE_ROLES,
+    params: IdParams,
+    entities: { id: 'enterprise', intoEnterpriseId: 'enterprise' },
+    body: MergeEnterprise,
+    response: Enterprise,
+    handler: (ctx, { params, body }) => service.mergeEnterprise(ctx, params.id, body.intoEnterpriseId, body.note),
   }),
 ];

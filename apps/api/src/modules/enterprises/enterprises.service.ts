@@ -68,8 +68,21 @@ function cleanAliases(aliases: { name: string; kind: string }[], name: string) {
   });
 }
 
+/** The record this enterprise already has: the same credit code, or the same normalised name in the region. */
+async function existingRecord(ctx: RequestContext, v: { name: string; uscc?: string | null }) {
+  return (v.uscc ? await repo.findByUscc(ctx, v.uscc) : undefined) ?? (await repo.findByNormalisedName(ctx, normaliseName(v.name)));
+}
+
+function refuseExisting(e: { id: number; regionId: number }, ctx: RequestContext, by: 'uscc' | 'name'): never {
+  // a code held in another region says only that it is taken there
+  if (e.regionId !== ctx.scope.regionId) throw new AppError(409, 'enterprise_uscc_taken', {}, { uscc: 'enterprise_uscc_taken' });
+  throw new AppError(409, 'enterprise_exists', {}, { [by]: 'enterprise_exists' }, { existingId: e.id });
+}
+
 export async function createEnterprise(ctx: RequestContext, input: CreateEnterprise, opts: { source?: string } = {}): Promise<Enterprise> {
   const unitId = registeringUnit(ctx, input.unitId);
+  const known = await existingRecord(ctx, input);
+  if (known) refuseExisting(known, ctx, input.uscc && known.uscc === input.uscc ? 'uscc' : 'name');
   await checkReferences(ctx, input);
   const id = await repo.insertEnterprise(ctx, {
     name: input.name,
@@ -86,6 +99,11 @@ export async function createEnterprise(ctx: RequestContext, input: CreateEnterpr
     unitId,
     source: opts.source ?? 'manual',
   });
+  if (id === undefined) {
+    // registered meanwhile by a parallel request: the same refusal, with its id
+    const now = await existingRecord(ctx, input);
+    refuseExisting(now!, ctx, input.uscc && now!.uscc === input.uscc ? 'uscc' : 'name');
+  }
   await repo.addAliases(ctx, id, cleanAliases(input.aliases ?? [], input.name));
   const created = await getEnterprise(ctx, id);
   await audit(ctx, { action: 'create', entity: 'enterprise', entityId: id, unitId, after: created });
@@ -126,8 +144,19 @@ export const findByUscc = (ctx: RequestContext, uscc: string) => repo.findByUscc
 /** The region's enterprise whose name normalises to the same as this one. */
 export const findByName = (ctx: RequestContext, name: string) => repo.findByNormalisedName(ctx, normaliseName(name));
 
-/** A lead names an enterprise the registry does not know yet: it enters the registry with its match keys. */
-export async function registerForLead(ctx: RequestContext, v: { name: string; uscc?: string }): Promise<number> {
+/**
+ * A lead names an enterprise: the one the registry has (the same credit code, or the same
+ * normalised name in the region), else a new record with its match keys. Two parallel reports of
+ * one new enterprise get the same record. The record comes back locked for the caller's
+ * transaction, so reports of one enterprise serialise from here on.
+ */
+export async function enterpriseForLead(ctx: RequestContext, v: { name: string; uscc?: string }): Promise<{ id: number; name: string; created: boolean }> {
+  const known = await existingRecord(ctx, v);
+  if (known) {
+    if (known.regionId !== ctx.scope.regionId) throw new AppError(409, 'uscc_elsewhere', {}, { 'newEnterprise.uscc': 'uscc_elsewhere' });
+    await repo.lockEnterprise(ctx, known.id);
+    return { id: known.id, name: known.name, created: false };
+  }
   const id = await repo.insertEnterprise(ctx, {
     name: v.name,
     uscc: v.uscc || null,
@@ -143,12 +172,68 @@ export async function registerForLead(ctx: RequestContext, v: { name: string; us
     unitId: ctx.user.unitId,
     source: 'lead',
   });
+  // a parallel report inserted it first (we waited for its commit): it is the known one now
+  if (id === undefined) return enterpriseForLead(ctx, v);
+  await repo.lockEnterprise(ctx, id);
   await audit(ctx, { action: 'create', entity: 'enterprise', entityId: id, unitId: ctx.user.unitId, after: { name: v.name, uscc: v.uscc ?? null, source: 'lead' } });
-  return id;
+  return { id, name: v.name, created: true };
+}
+
+/** An existing enterprise a lead names, locked for the report (reports of it serialise here). */
+export async function lockForLead(ctx: RequestContext, id: number) {
+  const e = await repo.findInRegion(ctx, id);
+  if (e) await repo.lockEnterprise(ctx, e.id);
+  return e;
+}
+
+/** Merge rights: the investment centre and administrators keep the registry clean. */
+export const MERGE_ROLES = ['admin', 'manager'] as const;
+
+/**
+ * Two records of one enterprise become one: `fromId` is kept for its history, marked merged into
+ * `intoId`; its names become aliases of `intoId`, its credit code and attributes fill what
+ * `intoId` lacks; the projects module moves its projects (and merges two open ones) on the event.
+ * One transaction, one audit entry for the enterprise (and one per project moved).
+ */
+export async function mergeEnterprise(ctx: RequestContext, fromId: number, intoId: number, note: string | undefined): Promise<Enterprise> {
+  if (!hasRole(ctx, ...MERGE_ROLES)) throw forbidden();
+  if (fromId === intoId) throw new AppError(409, 'merge_self', {}, { intoEnterpriseId: 'merge_self' });
+  // a fixed lock order: two merges of the same pair cannot deadlock
+  const [first, second] = fromId < intoId ? [fromId, intoId] : [intoId, fromId];
+  const a = await repo.lockEnterprise(ctx, first);
+  const b = await repo.lockEnterprise(ctx, second);
+  const from = fromId === first ? a : b;
+  const into = intoId === first ? a : b;
+  if (!from) throw notFound();
+  if (!into) throw new AppError(404, 'not_found', {}, { intoEnterpriseId: 'not_found' });
+  if (from.mergedIntoId || into.mergedIntoId) throw new AppError(409, 'enterprise_merged', {}, { intoEnterpriseId: 'enterprise_merged' });
+  const before = { from: await getEnterprise(ctx, fromId), into: await getEnterprise(ctx, intoId) };
+  await repo.markMerged(ctx, fromId, intoId);
+  await repo.updateEnterprise(ctx, intoId, {
+    uscc: into.uscc ?? from.uscc,
+    legalRep: into.legalRep ?? from.legalRep,
+    regCapitalMinor: into.regCapitalMinor ?? from.regCapitalMinor,
+    regCapitalCurrency: into.regCapitalMinor !== null ? into.regCapitalCurrency : from.regCapitalCurrency,
+    foundedOn: into.foundedOn ?? from.foundedOn,
+    industryCode: into.industryCode ?? from.industryCode,
+    regionCode: into.regionCode ?? from.regionCode,
+    origin: into.origin ?? from.origin,
+    address: into.address ?? from.address,
+    tags: [...new Set([...into.tags, ...from.tags])],
+  });
+  const names = [{ name: from.name, kind: 'alias' }, ...before.from.aliases.map((x) => ({ name: x.name, kind: x.kind }))];
+  await repo.addAliases(ctx, intoId, cleanAliases(names, into.name).filter((n) => !before.into.aliases.some((x) => normaliseName(x.name) === normaliseName(n.name))));
+  await enterprisesEvents.merged.emit(ctx, { fromId, intoId });
+  await enterprisesEvents.changed.emit(ctx, { enterpriseId: intoId });
+  const after = await getEnterprise(ctx, intoId);
+  await audit(ctx, { action: 'merge', entity: 'enterprise', entityId: intoId, unitId: after.unitId ?? ctx.scope.regionId, before, after: { ...after, mergedFrom: fromId, note: note ?? null } });
+  return after;
 }
 
 /** The gate into 落地 records the enterprise's registration: its credit code, capital and founding day. */
 export async function recordRegistration(ctx: RequestContext, id: number, v: { uscc: string; regCapitalMinor: number; regCapitalCurrency: string; foundedOn: string }) {
+  const holder = await repo.findByUscc(ctx, v.uscc);
+  if (holder && holder.id !== id) throw new AppError(409, 'uscc_taken', { name: holder.name }, { 'evidence.uscc': 'uscc_taken' });
   await repo.updateEnterprise(ctx, id, v);
   await enterprisesEvents.changed.emit(ctx, { enterpriseId: id });
 }

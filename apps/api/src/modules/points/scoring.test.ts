@@ -33,6 +33,7 @@ function project(over: Partial<ProjectFacts> = {}): ProjectFacts {
     regionId: 1,
     intake: 'accepted',
     firstReport: true,
+    duplicateReview: null,
     ownerUnitId: OWNER_UNIT,
     ownerUserId: OWNER,
     reportedByUnitId: REPORTER_UNIT,
@@ -65,6 +66,12 @@ const CASES: Case[] = [
   { name: 'a rejected lead scores nothing, even with records', facts: { intake: 'rejected', capital: [{ id: 5, category: 'domestic_out_of_city', amountMinor: 1e9, recordedOn: '2026-04-01' }] }, want: [] },
   { name: 'a merged lead scores nothing', facts: { intake: 'merged' }, want: [] },
   { name: 'not a first report: no lead points', facts: { firstReport: false }, want: [] },
+  { name: 'held as a suspected duplicate: the 首报 credit waits for the centre', facts: { duplicateReview: 'pending' }, want: [] },
+  {
+    name: 'a suspected duplicate the centre found distinct: credited as reported',
+    facts: { duplicateReview: 'distinct' },
+    want: [['lead:1', 'lead_accepted', REPORTER_UNIT, REPORTER, '2026-03-05', 1, 1]],
+  },
   {
     name: 'signed: dated by the contract date, not when it was recorded',
     facts: { reportedByUnitId: null, stageEvents: [ev(7, 'signed', { contractDate: '2026-04-20' }, 'negotiating', '2026-05-02')] },

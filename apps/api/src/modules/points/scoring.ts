@@ -125,7 +125,7 @@ export function scoreProject(p: ProjectFacts, versions: readonly RuleSet[]): Des
   };
 
   // 首报: the report, once accepted
-  if (p.firstReport && p.reportedByUnitId !== null && isRealDate(p.reportedOn)) {
+  if (p.firstReport && p.duplicateReview !== 'pending' && p.reportedByUnitId !== null && isRealDate(p.reportedOn)) {
     const rule = ruleFor(versions, p.reportedOn);
     if (rule) push(`lead:${p.id}`, 'lead_accepted', p.reportedOn, rule.rules.events.lead_accepted, null, rule, multipliers(rule.rules, p, true), p.reportedByUnitId, p.reportedByUserId, 10000);
   }

@@ -65,7 +65,7 @@ export function capitalRecordsSql(sel: ProjectSelection): SQL {
 /** The projects themselves: current stage and the first-report credit, besides the columns above. */
 export function projectRowsSql(sel: ProjectSelection): SQL {
   return sql`
-    select p.id, p.stage, p.first_report, p.reported_by_unit_id, p.reported_by_user_id,
+    select p.id, p.stage, p.first_report, p.duplicate_review, p.reported_by_unit_id, p.reported_by_user_id,
            (p.reported_at at time zone 'Asia/Shanghai')::date as reported_on, p.investment_minor, p.investment_currency, ${PROJECT_COLUMNS}
     from projects p ${PROJECT_JOIN}
     where (${selected(sel)})`;
@@ -115,6 +115,8 @@ export type ProjectFacts = {
   intake: string;
   stage: string;
   firstReport: boolean;
+  /** a lead held as a suspected duplicate: its first-report credit waits while this is 'pending' */
+  duplicateReview: string | null;
   ownerUnitId: number;
   ownerUserId: number | null;
   reportedByUnitId: number | null;
@@ -146,6 +148,7 @@ export async function loadProjectFacts(db: Db, sel: ProjectSelection): Promise<P
       intake: String(r.intake),
       stage: String(r.stage),
       firstReport: r.first_report === true,
+      duplicateReview: (r.duplicate_review as string | null) ?? null,
       ownerUnitId: Number(r.unit_id),
       ownerUserId: r.owner_user_id === null ? null : Number(r.owner_user_id),
       reportedByUnitId: r.reported_by_unit_id === null ? null : Number(r.reported_by_unit_id),

@@ -81,7 +81,7 @@ const LIST_COLUMNS = `p.id as "id", p.name as "name", p.stage as "stage", ${isoT
   p.investment_minor::float8 as "investmentMinor", p.investment_currency as "investmentCurrency", e.origin as "origin",
   p.key_block_id as "keyBlockId", ${isoText('p.reported_at')} as "reportedAt", p.next_step as "nextStep",
   ${dayText('p.next_due')} as "nextDue", ${isoText('p.last_activity_at')} as "lastActivityAt",
-  ${lightReasonsText('p')} as "lightCodes"`;
+  ${lightReasonsText('p')} as "lightCodes", p.duplicate_review as "duplicateReview"`;
 
 const LIST_FROM = `projects p join enterprise_profiles e on e.id = p.enterprise_id join org_units u on u.id = p.unit_id left join users o on o.id = p.owner_user_id`;
 
@@ -220,6 +220,8 @@ export async function listProjects(ctx: RequestContext, q: ListProjectsQuery, l:
 }
 
 type DetailRow = ListRow & {
+  duplicateOfEnterpriseId: number | null;
+  duplicateReason: string | null;
   projectType: string;
   source: string;
   intakeNote: string | null;
@@ -258,6 +260,7 @@ const DETAIL_COLUMNS = `${LIST_COLUMNS}, p.project_type as "projectType", p.sour
   p.contact_title as "contactTitle", p.note as "note", p.reported_by_user_id as "reportedByUserId", r.display_name as "reportedByName",
   p.reported_by_unit_id as "reportedByUnitId", ru.name as "reportedByUnitName", ${dayText('p.signed_at')} as "signedAt",
   p.dropped_reason as "droppedReason", p.region_id as "regionId", e.uscc as "enterpriseUscc", e.industry_code as "enterpriseIndustry",
+  p.duplicate_of_enterprise_id as "duplicateOfEnterpriseId", p.duplicate_reason as "duplicateReason",
   coalesce((select json_agg(json_build_object('unitId', pu.unit_id, 'unitName', ou.name, 'shareBp', pu.share_bp) order by pu.share_bp desc, pu.unit_id)
     from project_units pu join org_units ou on ou.id = pu.unit_id where pu.project_id = p.id), '[]'::json) as "coPromoters",
   coalesce((select json_agg(json_build_object('category', c.category, 'currency', c.currency, 'amountMinor', c.total) order by c.category)
@@ -272,6 +275,27 @@ export async function findProject(ctx: RequestContext, id: number, l: Lights) {
   return row ? withLight(l, row) : undefined;
 }
 
+export type ProjectRow = typeof projects.$inferSelect;
+
+/**
+ * The known enterprise a held lead may duplicate (the registry is the region's: its name is
+ * anyone's to see), with its open project when the caller reaches that project.
+ */
+export async function duplicatePair(ctx: RequestContext, enterpriseId: number) {
+  const v: Record<string, unknown> = { enterpriseId, region: ctx.scope.regionId };
+  const rows = await preparedRows<{ enterpriseId: number; enterpriseName: string; uscc: string | null; projectId: number | null; projectName: string | null; unitName: string | null }>(
+    ctx.db,
+    `select e.id as "enterpriseId", e.name as "enterpriseName", e.uscc as "uscc", p.id as "projectId", p.name as "projectName", u.name as "unitName"
+     from enterprise_profiles e
+     left join projects p on p.enterprise_id = e.id and p.intake in ('pending', 'accepted') and p.stage <> 'dropped' and ${scopeText(ctx, v)}
+     left join org_units u on u.id = p.unit_id
+     where e.id = $enterpriseId and e.region_id = $region
+     order by p.id limit 1`,
+    v,
+  );
+  return rows[0];
+}
+
 /** Locks the project row for the command; out of scope reads as absent. */
 export async function lockProject(ctx: RequestContext, id: number) {
   const rows = await ctx.db
@@ -280,6 +304,40 @@ export async function lockProject(ctx: RequestContext, id: number) {
     .where(and(eq(projects.id, id), projectInScope(ctx)))
     .for('update', { of: projects });
   return rows[0];
+}
+
+/** A project of the caller's region, locked, whatever the caller's own scope (a system consequence, e.g. of a merge). */
+export async function lockProjectForSystem(ctx: RequestContext, id: number): Promise<ProjectRow | undefined> {
+  const [p] = await ctx.db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.id, id), eq(projects.regionId, ctx.scope.regionId)))
+    .for('update');
+  return p;
+}
+
+/** Every project of an enterprise in the caller's region, locked, oldest first. */
+export async function projectsOfEnterprise(ctx: RequestContext, enterpriseId: number): Promise<ProjectRow[]> {
+  return ctx.db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.enterpriseId, enterpriseId), eq(projects.regionId, ctx.scope.regionId)))
+    .orderBy(asc(projects.id))
+    .for('update');
+}
+
+export async function moveActivities(ctx: RequestContext, fromProjectId: number, toProjectId: number): Promise<number> {
+  const rows = await ctx.db.update(activities).set({ projectId: toProjectId }).where(eq(activities.projectId, fromProjectId)).returning({ id: activities.id });
+  return rows.length;
+}
+
+/** Capital records in force: neither a reversal nor reversed. */
+export async function liveCapital(ctx: RequestContext, projectId: number) {
+  return ctx.db
+    .select({ id: capitalRecords.id, category: capitalRecords.category, amountMinor: capitalRecords.amountMinor, currency: capitalRecords.currency, recordedOn: sql<string>`to_char(${capitalRecords.recordedOn}, 'YYYY-MM-DD')`, note: capitalRecords.note })
+    .from(capitalRecords)
+    .where(and(eq(capitalRecords.projectId, projectId), sql`${capitalRecords.reversesId} is null`, sql`not exists (select 1 from capital_records r where r.reverses_id = ${capitalRecords.id})`))
+    .orderBy(asc(capitalRecords.id));
 }
 
 export async function coPromoters(ctx: RequestContext, projectId: number) {

@@ -18,6 +18,7 @@ import {
   type ProjectDetail,
   type ProjectListItem,
   type ReportLead,
+  type ReviewDuplicate,
   type ReportResult,
   type SetCoPromoters,
   type SlaRule,
@@ -44,6 +45,8 @@ const projectChanged = (ctx: RequestContext, projectId: number, change: ProjectC
 export const EDIT_ROLES = ['admin', 'manager', 'unit_head', 'promoter', 'fund_manager'] as const;
 /** Roles that run the lead inbox and arbitration. */
 export const INTAKE_ROLES = ['manager', 'unit_head'] as const;
+/** The investment centre decides whether a suspected duplicate is one. */
+export const DUPLICATE_REVIEWERS = ['manager'] as const;
 
 async function lights(ctx: RequestContext) {
   // thresholds to the minute: a light turns at most a minute late, and a list page read within
@@ -58,9 +61,10 @@ export async function listProjects(ctx: RequestContext, q: ListProjectsQuery) {
 export async function getProject(ctx: RequestContext, id: number): Promise<ProjectDetail> {
   const p = await repo.findProject(ctx, id, await lights(ctx));
   if (!p) throw notFound();
-  const { regionId: _r, enterpriseUscc, enterpriseIndustry, ...rest } = p;
+  const { regionId: _r, enterpriseUscc, enterpriseIndustry, duplicateOfEnterpriseId, ...rest } = p;
   const nextStage = NEXT_STAGE[p.stage] ?? null;
   return {
+    duplicateOf: duplicateOfEnterpriseId ? ((await repo.duplicatePair(ctx, duplicateOfEnterpriseId)) ?? null) : null,
     ...rest,
     projectType: rest.projectType as ProjectDetail['projectType'],
     source: rest.source as ProjectDetail['source'],
@@ -91,18 +95,30 @@ const followUpDate = (now: Date) => addWorkingDays(shanghaiDate(now), 1);
 export async function reportLead(ctx: RequestContext, input: ReportLead): Promise<ReportResult> {
   let enterpriseId: number;
   let enterpriseName: string;
+  let duplicateOf: number | null = null;
   if (input.enterpriseId) {
-    const e = await enterprises.findInRegion(ctx, input.enterpriseId);
+    // locked: reports of one enterprise serialise, so a second one sees the first one's project
+    const e = await enterprises.lockForLead(ctx, input.enterpriseId);
     if (!e) throw new AppError(404, 'not_found', {}, { enterpriseId: 'not_found' });
     enterpriseId = e.id;
     enterpriseName = e.name;
   } else {
+    const { name, differsReason } = input.newEnterprise!;
     const uscc = input.newEnterprise!.uscc?.trim().toUpperCase() || undefined;
-    // the same credit code, or the same normalised name, is the enterprise the registry already has
-    const known = (uscc ? await enterprises.findByUscc(ctx, uscc) : undefined) ?? (await enterprises.findByName(ctx, input.newEnterprise!.name));
-    if (known && known.regionId !== ctx.scope.regionId) throw new AppError(409, 'uscc_elsewhere', {}, { 'newEnterprise.uscc': 'uscc_elsewhere' });
-    enterpriseId = known?.id ?? (await enterprises.registerForLead(ctx, { name: input.newEnterprise!.name, uscc }));
-    enterpriseName = known?.name ?? input.newEnterprise!.name;
+    // the same credit code, or the same normalised name, is the enterprise the registry already has;
+    // a name the matcher calls very likely the same needs a reason, and the lead waits for the centre
+    const exact = (uscc ? await enterprises.findByUscc(ctx, uscc) : undefined) ?? (await enterprises.findByName(ctx, name));
+    if (!exact) {
+      const likely = (await enterprises.matchEnterprises(ctx, { name, uscc, limit: 5 })).candidates.find((c) => c.likely);
+      if (likely && !differsReason) {
+        throw new AppError(409, 'likely_duplicate', { name: likely.enterprise.name }, { 'newEnterprise.name': 'likely_duplicate' }, { existingId: likely.enterprise.id });
+      }
+      duplicateOf = likely?.enterprise.id ?? null;
+    }
+    const e = await enterprises.enterpriseForLead(ctx, { name, uscc });
+    enterpriseId = e.id;
+    enterpriseName = e.name;
+    if (!e.created) duplicateOf = null;
   }
 
   const open = await repo.openProjectsOfEnterprise(ctx, enterpriseId);
@@ -146,12 +162,20 @@ export async function reportLead(ctx: RequestContext, input: ReportLead): Promis
     reportedByUserId: ctx.user.id,
     reportedByUnitId: ctx.user.unitId,
     firstReport: true,
+    ...(duplicateOf ? { duplicateOfEnterpriseId: duplicateOf, duplicateReason: input.newEnterprise!.differsReason!, duplicateReview: 'pending' } : {}),
   });
   await repo.setCoPromoters(ctx, id, [{ unitId: ctx.user.unitId, shareBp: 10000 }]);
   await repo.insertStageEvent(ctx, { projectId: id, fromStage: null, toStage: 'lead', evidence: {} });
   await audit(ctx, { action: 'report', entity: 'project', entityId: id, unitId: ctx.user.unitId, after: { name, enterpriseId, ...input } });
   await projectChanged(ctx, id, 'reported');
-  return { outcome: 'reported', projectId: id, arbitrationId: null, followUpUnit: ctx.user.unitName, followUpBy: followUpDate(new Date()) };
+  return {
+    outcome: 'reported',
+    projectId: id,
+    arbitrationId: null,
+    followUpUnit: ctx.user.unitName,
+    followUpBy: followUpDate(new Date()),
+    duplicateReview: duplicateOf ? 'pending' : null,
+  };
 }
 
 let pinyinModule: typeof import('pinyin-pro') | null | undefined;
@@ -211,8 +235,6 @@ export async function transition(ctx: RequestContext, id: number, input: Transit
   if (from !== 'dropped' && input.to === 'registered') {
     const uscc = ev.uscc as string;
     if (!isValidUscc(uscc)) throw new AppError(400, 'gate_evidence', {}, { 'evidence.uscc': 'uscc_invalid' });
-    const holder = await enterprises.findByUscc(ctx, uscc);
-    if (holder && holder.id !== p.enterpriseId) throw new AppError(409, 'uscc_taken', { name: holder.name }, { 'evidence.uscc': 'uscc_taken' });
     await enterprises.recordRegistration(ctx, p.enterpriseId, { uscc, regCapitalMinor: ev.regCapitalMinor as number, regCapitalCurrency: ev.regCapitalCurrency as string, foundedOn: ev.registeredOn as string });
   }
   if (input.to === 'dropped') patch.droppedReason = input.reason!;
@@ -277,13 +299,67 @@ export async function mergeLead(ctx: RequestContext, id: number, input: MergeLea
   if (!into) throw new AppError(404, 'not_found', {}, { intoProjectId: 'not_found' });
   if (into.id === p.id) throw new AppError(409, 'merge_self', {}, { intoProjectId: 'merge_self' });
   if (p.intake !== 'pending') throw conflict('intake_done');
-  await repo.updateProject(ctx, id, { intake: 'merged', mergedIntoId: into.id, intakeNote: input.note || null });
-  // the reporting unit keeps its part as a co-promoter of the surviving project
-  if (p.reportedByUnitId) await repo.addCoPromoterIfAbsent(ctx, into.id, p.reportedByUnitId);
-  await audit(ctx, { action: 'merge', entity: 'project', entityId: id, unitId: p.unitId, after: input });
-  await projectChanged(ctx, id, 'merged');
-  await projectChanged(ctx, into.id, 'co_promoters');
+  await mergeProjectInto(ctx, p, into, input.note || null);
   return getProject(ctx, into.id);
+}
+
+/**
+ * One project becomes part of another: the source keeps its stage history and is marked merged;
+ * its activities move; its capital moves as a reversal on the source and the same record on the
+ * target, both on the original day (history stays, figures do not jump periods); its reporting
+ * unit and co-promoters join the target. One audit entry.
+ */
+async function mergeProjectInto(ctx: RequestContext, source: repo.ProjectRow, target: repo.ProjectRow, note: string | null) {
+  const moved = await repo.moveActivities(ctx, source.id, target.id);
+  const capital = await repo.liveCapital(ctx, source.id);
+  for (const c of capital) {
+    await repo.insertCapital(ctx, { projectId: source.id, unitId: source.unitId, category: c.category, amountMinor: -c.amountMinor, currency: c.currency, recordedOn: c.recordedOn, note: `并入项目 #${target.id}`, reversesId: c.id });
+    await repo.insertCapital(ctx, { projectId: target.id, unitId: target.unitId, category: c.category, amountMinor: c.amountMinor, currency: c.currency, recordedOn: c.recordedOn, note: `自项目 #${source.id} 并入${c.note ? `：${c.note}` : ''}` });
+  }
+  const units = new Set([...(source.reportedByUnitId ? [source.reportedByUnitId] : []), ...(await repo.coPromoters(ctx, source.id)).map((u) => u.unitId)]);
+  for (const unitId of units) await repo.addCoPromoterIfAbsent(ctx, target.id, unitId);
+  await repo.updateProject(ctx, source.id, { intake: 'merged', mergedIntoId: target.id, intakeNote: note });
+  if (moved) await repo.refreshFollowUp(ctx, target.id);
+  await audit(ctx, { action: 'merge', entity: 'project', entityId: source.id, unitId: source.unitId, after: { intoProjectId: target.id, activities: moved, capitalRecords: capital.length, note } });
+  await projectChanged(ctx, source.id, 'merged');
+  await projectChanged(ctx, target.id, capital.length ? 'capital' : 'co_promoters');
+}
+
+/** Two records of one enterprise were merged: its projects follow; two open projects become one. */
+export async function onEnterprisesMerged(ctx: RequestContext, { fromId, intoId }: { fromId: number; intoId: number }) {
+  const [target] = await repo.openProjectsOfEnterprise(ctx, intoId);
+  const targetRow = target ? await repo.lockProjectForSystem(ctx, target.id) : undefined;
+  for (const p of await repo.projectsOfEnterprise(ctx, fromId)) {
+    const open = (p.intake === 'pending' || p.intake === 'accepted') && p.stage !== 'dropped';
+    if (open && targetRow) {
+      await mergeProjectInto(ctx, p, targetRow, '同一企业合并');
+    } else {
+      await repo.updateProject(ctx, p.id, { enterpriseId: intoId });
+      await audit(ctx, { action: 'move_enterprise', entity: 'project', entityId: p.id, unitId: p.unitId, before: { enterpriseId: fromId }, after: { enterpriseId: intoId } });
+      await projectChanged(ctx, p.id, 'updated');
+    }
+  }
+}
+
+/**
+ * The centre decides a lead held as a suspected duplicate: the enterprises differ (the 首报 credit
+ * goes to the lead), or they are one (the enterprise records merge, and the lead with them).
+ */
+export async function reviewDuplicate(ctx: RequestContext, id: number, input: ReviewDuplicate) {
+  if (!hasRole(ctx, ...DUPLICATE_REVIEWERS)) throw forbidden();
+  const p = await repo.lockProject(ctx, id);
+  if (!p) throw notFound();
+  if (p.duplicateReview !== 'pending' || !p.duplicateOfEnterpriseId) throw conflict('duplicate_reviewed');
+  if (input.decision === 'distinct') {
+    await repo.updateProject(ctx, id, { duplicateReview: 'distinct' });
+  } else {
+    await repo.updateProject(ctx, id, { duplicateReview: 'merged' });
+    await enterprises.mergeEnterprise(ctx, p.enterpriseId, p.duplicateOfEnterpriseId, input.note);
+  }
+  await audit(ctx, { action: `duplicate_${input.decision}`, entity: 'project', entityId: id, unitId: p.unitId, before: { duplicateOfEnterpriseId: p.duplicateOfEnterpriseId }, after: input });
+  await projectChanged(ctx, id, 'updated');
+  const after = await repo.lockProject(ctx, id);
+  return getProject(ctx, after?.intake === 'merged' && after.mergedIntoId ? after.mergedIntoId : id);
 }
 
 // ── activities, trips, capital ──
