@@ -37,7 +37,9 @@ export async function buildApp(database: Database, config: Config, opts: { logge
     const lang = requestLang(req);
     if (req.headers['sec-fetch-site'] === 'cross-site') return sendError(reply, lang, new AppError(403, 'cross_site'), String(req.id));
     const type = req.headers['content-type'] ?? '';
-    if (!/^application\/json\s*(;|$)/i.test(type)) return sendError(reply, lang, new AppError(415, 'json_required'), String(req.id));
+    // a DELETE that sends nothing needs no type (no form can send a DELETE across sites)
+    const bodiless = req.method === 'DELETE' && !req.headers['transfer-encoding'] && (req.headers['content-length'] ?? '0') === '0';
+    if (!bodiless && !/^application\/json\s*(;|$)/i.test(type)) return sendError(reply, lang, new AppError(415, 'json_required'), String(req.id));
   });
 
   if (config.readCache) {

@@ -7,7 +7,7 @@
 //   kWh → kWh; CO₂ → kilograms (the UI shows tonnes).
 // The web app scales them for display (万元 on lists, 亿元 on the cockpit, 万美元/亿美元).
 import { z } from 'zod';
-import { Id, IsoDate, Name, Text } from './common.js';
+import { Id, Int, IsoDate, Name, Text } from './common.js';
 import { UnitKind } from './org.js';
 import { EnterpriseOrigin } from './enterprises.js';
 
@@ -86,7 +86,7 @@ export const PeriodKey = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 
 export type PeriodKey = z.infer<typeof PeriodKey>;
 export const PeriodKind = z.enum(['month', 'quarter', 'year']);
 export type PeriodKind = z.infer<typeof PeriodKind>;
-export const Year = z.coerce.number().int().min(2000).max(2100);
+export const Year = Int(z.number().int().min(2000).max(2100));
 
 /* ── targets ─────────────────────────────────────────────────────────────────────────────── */
 
@@ -161,17 +161,17 @@ export const FactsQuery = z
     /** every indicator when absent */
     indicator: IndicatorCode.optional(),
     year: Year.optional(),
-    month: z.coerce.number().int().min(1).max(12).optional(),
+    month: Int(z.number().int().min(1).max(12)).optional(),
     unitId: Id.optional(),
     /** 'true': the unit's own records only, not its children's (the cockpit's byUnit entry of the unit shown itself) */
     unitOnly: z.enum(['true', 'false']).optional(),
     /** a GB/T 4754 section letter; 'none' = projects without a classified industry */
     section: z.union([z.string().regex(/^[A-T]$/), z.literal('none')]).optional(),
     /** 0 = projects without a key block */
-    keyBlockId: z.coerce.number().int().nonnegative().max(2147483647).optional(),
+    keyBlockId: Int(z.number().int().nonnegative().max(2147483647)).optional(),
     origin: z.union([EnterpriseOrigin, z.literal('none')]).optional(),
     cursor: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(200).optional(),
+    limit: Int(z.number().int().min(1).max(200)).optional(),
   })
   .strict();
 export type FactsQuery = z.infer<typeof FactsQuery>;
@@ -276,7 +276,7 @@ export const SnapshotRef = z.object({ id: z.number().int(), period: PeriodKey, f
 export const CloseAssessment = z.object({ period: PeriodKey.meta({ examples: ['2026-03'] }) }).strict();
 export type CloseAssessment = z.infer<typeof CloseAssessment>;
 
-export const SnapshotListQuery = z.object({ kind: PeriodKind.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
+export const SnapshotListQuery = z.object({ kind: PeriodKind.optional(), year: Int(z.number().int().min(2000).max(2100)).optional() }).strict();
 export type SnapshotListQuery = z.infer<typeof SnapshotListQuery>;
 
 export const SnapshotData = z.object({

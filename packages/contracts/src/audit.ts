@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Text, IsoDate } from './common.js';
+import { Id, Int, IsoDate, Text } from './common.js';
 
 export const AuditEntry = z.object({
   id: z.number().int(),
@@ -24,7 +24,7 @@ export const ListAuditQuery = z
     entityId: Text(40).optional(),
     from: IsoDate.optional(),
     to: IsoDate.optional(),
-    limit: z.coerce.number().int().min(1).max(200).optional(),
+    limit: Int(z.number().int().min(1).max(200)).optional(),
     /** keyset cursor: the last id seen */
     before: Id.optional(),
   })

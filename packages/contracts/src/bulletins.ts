@@ -5,7 +5,7 @@
 // renderings of that one structure. Values are in base units as in assessment.ts (counts, minor
 // units of money, kWh, kg of CO₂); points in points (not hundredths).
 import { z } from 'zod';
-import { IsoDate, Name, Text } from './common.js';
+import { Int, IsoDate, Name, Text } from './common.js';
 import { UnitKind } from './org.js';
 import { AdjustmentLine, BulletinCompletionRanking, BulletinPeopleRow, BulletinPointsRow, IndicatorCode, IndicatorUnit, PeriodKey, SnapshotRef } from './assessment.js';
 
@@ -43,7 +43,7 @@ export const BulletinListQuery = z
   .object({
     kind: BulletinKind.optional(),
     status: BulletinStatus.optional(),
-    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    year: Int(z.number().int().min(2000).max(2100)).optional(),
   })
   .strict();
 export type BulletinListQuery = z.infer<typeof BulletinListQuery>;

@@ -3,7 +3,7 @@
 // → lead group, assigned to a lead unit with a deadline, resolved, and closed once the project's side
 // confirms. The history is an append-only event list; the item row is a cache of its newest state.
 import { z } from 'zod';
-import { Id, IsoDate, Name, Text } from './common.js';
+import { Id, Int, IsoDate, Name, Text } from './common.js';
 import { Light } from './projects.js';
 
 export const COORDINATION_CATEGORIES = ['land', 'energy', 'approval', 'finance', 'talent', 'infrastructure', 'other'] as const;
@@ -201,8 +201,8 @@ export const ListCoordinationQuery = z
     projectId: Id.optional(),
     sort: z.enum(['due', 'raisedAt', 'lastEventAt']).optional(),
     dir: z.enum(['asc', 'desc']).optional(),
-    limit: z.coerce.number().int().min(1).max(200).optional(),
-    offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+    limit: Int(z.number().int().min(1).max(200)).optional(),
+    offset: Int(z.number().int().min(0).max(1_000_000)).optional(),
   })
   .strict();
 export type ListCoordinationQuery = z.infer<typeof ListCoordinationQuery>;

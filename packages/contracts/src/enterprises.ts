@@ -1,7 +1,7 @@
 // Enterprise registry contracts, shared by the API (validation, OpenAPI) and the web forms.
 import { z } from 'zod';
 import { IndustryCode } from './industries.js';
-import { Id, Name, Text } from './common.js';
+import { Id, Int, Name, Text } from './common.js';
 
 /* ── unified social credit code (统一社会信用代码, GB 32100-2015) ─────────────────────────── */
 
@@ -154,8 +154,8 @@ export const ListEnterprisesQuery = z
     tag: Text(20).optional(),
     sort: z.enum(ENTERPRISE_SORTS).optional(),
     order: z.enum(['asc', 'desc']).optional(),
-    limit: z.coerce.number().int().min(1).max(200).optional(),
-    offset: z.coerce.number().int().min(0).max(10_000_000).optional(),
+    limit: Int(z.number().int().min(1).max(200)).optional(),
+    offset: Int(z.number().int().min(0).max(10_000_000)).optional(),
   })
   .strict();
 export type ListEnterprisesQuery = z.infer<typeof ListEnterprisesQuery>;
@@ -177,7 +177,7 @@ export const MatchQuery = z
       .max(18)
       .regex(/^[0-9A-Z]*$/, { message: 'i18n:enterprise_uscc_format' })
       .optional(),
-    limit: z.coerce.number().int().min(1).max(50).optional(),
+    limit: Int(z.number().int().min(1).max(50)).optional(),
   })
   .strict();
 export type MatchQuery = z.infer<typeof MatchQuery>;

@@ -1,4 +1,5 @@
 export * from './common.js';
+export * from './messages.js';
 export * from './calendar.js';
 export * from './org.js';
 export * from './users.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.js';
+import { Id, Int } from './common.js';
 
 // ── notifications ──
 
@@ -25,7 +25,7 @@ export const ListNotificationsQuery = z
     /** only unread ones */
     unread: z.enum(['1', '0']).optional(),
     kind: NotificationKind.optional(),
-    limit: z.coerce.number().int().min(1).max(100).optional(),
+    limit: Int(z.number().int().min(1).max(100)).optional(),
     /** keyset cursor: the last id seen */
     before: Id.optional(),
   })

@@ -1,6 +1,6 @@
 // Points by contribution (以贡献论英雄, C3): versioned scoring rules, the append-only ledger and the rankings of units and people.
 import { z } from 'zod';
-import { Id, IsoDate, Name } from './common.js';
+import { Id, Int, IsoDate, Name } from './common.js';
 import { UnitKind } from './org.js';
 import { PeriodKey } from './assessment.js';
 
@@ -88,7 +88,7 @@ export const PointsQuery = z
     projectId: Id.optional(),
     period: PeriodKey.optional(),
     cursor: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(200).optional(),
+    limit: Int(z.number().int().min(1).max(200)).optional(),
   })
   .strict();
 export type PointsQuery = z.infer<typeof PointsQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Name, Text, IsoDate } from './common.js';
+import { AmountMinor, Decimal, Id, Int, IsoDate, Name, PastDate, PositiveAmountMinor, Text } from './common.js';
 import { Stage } from './stages.js';
 
 export const ProjectType = z.enum(['new', 'expansion', 'zhejiang_returning', 'foreign']);
@@ -22,7 +22,7 @@ export const CAPITAL_CURRENCY: Record<CapitalCategory, 'USD' | 'CNY'> = {
 };
 
 const Currency = z.enum(['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP']);
-const Amount = z.number().int().min(0).max(1e15);
+const Amount = AmountMinor;
 const Phone = Text(20).regex(/^[0-9+\- ]*$/, { message: 'i18n:phone_chars' });
 const IndustryCode = z.string().regex(/^[A-T](\d{2,4})?$/, { message: 'i18n:industry_code' });
 
@@ -130,14 +130,14 @@ export const ListProjectsQuery = z
     light: Csv(Light.options).optional(),
     origin: z.enum(['local', 'domestic_out_of_city', 'foreign', 'zhejiang_returning']).optional(),
     /** 万元, CNY projects only */
-    minInvestment: z.coerce.number().min(0).max(1e13).optional(),
-    maxInvestment: z.coerce.number().min(0).max(1e13).optional(),
+    minInvestment: Decimal(z.number().min(0).max(1e13)).optional(),
+    maxInvestment: Decimal(z.number().min(0).max(1e13)).optional(),
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     mine: z.enum(['owner', 'reporter']).optional(),
     sort: z.enum(['reportedAt', 'stageAt', 'investment', 'name', 'nextDue']).optional(),
     dir: z.enum(['asc', 'desc']).optional(),
-    limit: z.coerce.number().int().min(1).max(200).optional(),
+    limit: Int(z.number().int().min(1).max(200)).optional(),
     cursor: z.string().max(200).optional(),
   })
   .strict();
@@ -237,7 +237,7 @@ export type MergeLead = z.infer<typeof MergeLead>;
 export const CreateActivity = z
   .object({
     kind: ActivityKind,
-    occurredOn: IsoDate,
+    occurredOn: PastDate,
     place: Text(200).optional(),
     attendees: Text(500).optional(),
     notes: Text(4000).optional(),
@@ -263,7 +263,7 @@ export const Activity = z.object({
 export type Activity = z.infer<typeof Activity>;
 
 export const CreateCapital = z
-  .object({ category: CapitalCategory, amountMinor: z.number().int().positive().max(1e15), recordedOn: IsoDate, note: Text(500).optional() })
+  .object({ category: CapitalCategory, amountMinor: PositiveAmountMinor, recordedOn: PastDate, note: Text(500).optional() })
   .strict();
 export type CreateCapital = z.infer<typeof CreateCapital>;
 export const ReverseCapital = z.object({ reason: Name(500) }).strict();

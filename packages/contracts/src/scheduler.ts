@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.js';
+import { Id, Int } from './common.js';
 
 export const PeriodKindSchema = z.enum(['day', 'week', 'month', 'quarter', 'year']);
 export const RUN_STATUSES = ['running', 'succeeded', 'failed'] as const;
@@ -59,7 +59,7 @@ export const ListRunsQuery = z
   .object({
     job: z.string().max(64).optional(),
     status: RunStatus.optional(),
-    limit: z.coerce.number().int().min(1).max(200).optional(),
+    limit: Int(z.number().int().min(1).max(200)).optional(),
     before: Id.optional(),
   })
   .strict();

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { Name, Text, IsoDate } from './common.js';
+import { IsoDate, Name, PastDate, PositiveAmountMinor, Text } from './common.js';
+import { fieldMessage, issueMessage, t } from './messages.js';
+import type { Lang } from './common.js';
 
 /**
  * The project lifecycle, in one table that the service, the UI and the tests all read:
@@ -31,8 +33,8 @@ export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
 };
 
 const Currency = z.enum(['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP']);
-/** An amount in minor units (分); positive and below 10^15 (ten trillion yuan). */
-const Amount = z.number().int().positive().max(1e15);
+/** An amount in minor units (分); positive and at most 10^15 (ten trillion yuan). */
+const Amount = PositiveAmountMinor;
 const USCC = z.string().trim().toUpperCase().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { message: 'i18n:uscc_invalid' });
 
 /** The evidence each gate requires; missing evidence is refused naming the fields. */
@@ -51,18 +53,18 @@ export const GATE_EVIDENCE = {
       uscc: USCC,
       regCapitalMinor: Amount,
       regCapitalCurrency: Currency,
-      registeredOn: IsoDate,
+      registeredOn: PastDate,
     })
     .strict(),
   construction: z
     .object({
-      startedOn: IsoDate,
+      startedOn: PastDate,
       landOrCarrier: Name(200),
     })
     .strict(),
   production: z
     .object({
-      producedOn: IsoDate,
+      producedOn: PastDate,
       firstOutput: Name(200),
     })
     .strict(),
@@ -75,23 +77,25 @@ export const GATE_FIELDS: Record<Stage, string[]> = Object.fromEntries(
   STAGES.map((s) => [s, Object.keys((GATE_EVIDENCE[s] as z.ZodObject).shape)]),
 ) as Record<Stage, string[]>;
 
+/** On refusal, `fields` hold messages in the caller's language, each saying what the field needs. */
 export type TransitionCheck = { ok: true; evidence: Record<string, unknown> } | { ok: false; code: 'bad_transition' | 'gate_evidence' | 'reason_required'; fields: Record<string, string> };
 
 /**
  * Whether a project at `from` may move to `to` with this evidence. `reopenTo` is the stage a
  * dropped project returns to (the stage it was dropped from).
  */
-export function checkTransition(from: Stage, to: Stage, evidence: unknown, reason: string | undefined, reopenTo?: Stage): TransitionCheck {
+export function checkTransition(from: Stage, to: Stage, evidence: unknown, reason: string | undefined, reopenTo?: Stage, lang: Lang = 'zh-CN'): TransitionCheck {
   const allowed = from === 'dropped' ? to === reopenTo : to === 'dropped' ? OPEN_STAGES.includes(from) : NEXT_STAGE[from] === to;
-  if (!allowed) return { ok: false, code: 'bad_transition', fields: { to: 'i18n:bad_transition' } };
-  if ((to === 'dropped' || from === 'dropped') && !reason?.trim()) return { ok: false, code: 'reason_required', fields: { reason: 'i18n:reason_required' } };
+  if (!allowed) return { ok: false, code: 'bad_transition', fields: { to: t(lang, 'bad_transition', { from: STAGE_LABELS[from][lang === 'en-US' ? 'en' : 'zh'] }) } };
+  if ((to === 'dropped' || from === 'dropped') && !reason?.trim()) return { ok: false, code: 'reason_required', fields: { reason: t(lang, 'reason_required') } };
   const gate = from === 'dropped' ? GATE_EVIDENCE.lead : GATE_EVIDENCE[to];
-  const res = gate.safeParse(evidence ?? {});
+  const res = gate.safeParse(evidence ?? {}, { error: (issue) => fieldMessage(lang, issue) });
   if (!res.success) {
     const fields: Record<string, string> = {};
     for (const i of res.error.issues) {
+      // an unknown key is named as unknown; a missing one as required; a wrong one says what is allowed
       const keys = i.code === 'unrecognized_keys' ? i.keys : [i.path.join('.')];
-      for (const k of keys) fields[`evidence.${k}`] ??= i.message.startsWith('i18n:') ? i.message : 'i18n:gate_evidence_missing';
+      for (const k of keys) fields[`evidence.${k}`] ??= issueMessage(lang, i);
     }
     return { ok: false, code: 'gate_evidence', fields };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Name, Text } from './common.js';
+import { Id, Int, Name, Text } from './common.js';
 
 export const Role = z.enum(['admin', 'leader', 'manager', 'unit_head', 'promoter', 'expert', 'fund_manager', 'enterprise']);
 export type Role = z.infer<typeof Role>;
@@ -62,8 +62,8 @@ export const ListUsersQuery = z
     unitId: Id.optional(),
     role: Role.optional(),
     active: z.enum(['true', 'false']).optional(),
-    limit: z.coerce.number().int().min(1).max(200).optional(),
-    offset: z.coerce.number().int().min(0).max(1000000).optional(),
+    limit: Int(z.number().int().min(1).max(200)).optional(),
+    offset: Int(z.number().int().min(0).max(1000000)).optional(),
   })
   .strict();
 export type ListUsersQuery = z.infer<typeof ListUsersQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Name } from './common.js';
+import { Id, Int, Name } from './common.js';
 import { NOTIFICATION_KINDS, NotificationKind } from './notifications.js';
 
 export const WEBHOOK_FORMATS = ['dingtalk', 'generic'] as const;
@@ -95,7 +95,7 @@ export const ListDeliveriesQuery = z
   .object({
     webhookId: Id.optional(),
     status: DeliveryStatus.optional(),
-    limit: z.coerce.number().int().min(1).max(200).optional(),
+    limit: Int(z.number().int().min(1).max(200)).optional(),
     before: Id.optional(),
   })
   .strict();

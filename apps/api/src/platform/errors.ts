@@ -1,4 +1,4 @@
-import type { MessageCode } from './messages.js';
+import type { MessageCode } from '@wutong/contracts';
 
 /** An expected refusal: a status, a machine code and, where a field is at fault, the fields. */
 export class AppError extends Error {

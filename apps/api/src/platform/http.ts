@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
-import { zhCN, en } from 'zod/locales';
 import { and, eq, gt } from 'drizzle-orm';
 import { dataChanged, sessions, type Database } from '@wutong/db';
 import type { Lang, Role } from '@wutong/contracts';
@@ -10,7 +9,7 @@ import { computeScope, loadSessionUser } from './access.js';
 import { AppError } from './errors.js';
 import { sha256 } from './passwords.js';
 import { cacheSession, cachedSession, forgetAllSessions } from './session-cache.js';
-import { isMessageCode, t, translateFieldMessage, type MessageCode } from './messages.js';
+import { fieldMessage, isMessageCode, issueMessage, t, translateFieldMessage, type MessageCode } from '@wutong/contracts';
 
 export const SESSION_COOKIE = 'wutong_session';
 export const LANG_COOKIE = 'wutong_lang';
@@ -85,18 +84,25 @@ export function requestLang(req: FastifyRequest): Lang {
   return /^en/i.test(accept) ? 'en-US' : 'zh-CN';
 }
 
-const zodLocales = { 'zh-CN': zhCN().localeError, 'en-US': en().localeError };
+/** A route that takes no body takes none: `"str"`, `[]` or `{ "x": 1 }` are refused; an absent or empty one is not. */
+function refuseBody(value: unknown, lang: Lang, fields: Record<string, string>): undefined {
+  const empty = value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value) && !Object.keys(value as object).length);
+  if (!empty) fields.body = t(lang, 'body_not_expected');
+  return undefined;
+}
 
+/** Validates one part of a request (params, query or body), naming each field at fault in the caller's language. */
 function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, lang: Lang, prefix: string, fields: Record<string, string>): T {
   if (!schema) return undefined as T;
-  const res = schema.safeParse(value ?? {}, { error: zodLocales[lang] as never });
+  // an absent part is an empty one; `null` is a value (and not an object)
+  const res = schema.safeParse(value === undefined ? {} : value, { error: (issue) => fieldMessage(lang, issue) });
   if (res.success) return res.data;
   for (const issue of res.error.issues) {
     // unknown keys: name each one, not the object holding them
     const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const path of keys) {
       const name = [prefix, ...path.map(String)].filter(Boolean).join('.') || prefix || 'body';
-      fields[name] ??= translateFieldMessage(lang, issue.message);
+      fields[name] ??= issueMessage(lang, issue);
     }
   }
   return undefined as T;
@@ -166,7 +172,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: AnyR
         const input = {
           params: parsePart(r.params, req.params, lang, '', fields),
           query: parsePart(r.query, req.query, lang, '', fields),
-          body: parsePart(r.body, r.body ? req.body : undefined, lang, '', fields),
+          body: r.body ? parsePart(r.body, req.body, lang, '', fields) : refuseBody(req.body, lang, fields),
         };
         if (Object.keys(fields).length) throw new AppError(400, 'validation_failed', {}, fields);
 

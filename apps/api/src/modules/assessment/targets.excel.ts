@@ -2,7 +2,7 @@ import { INDICATORS, INDICATOR_BY_CODE, type ImportTargets, type ImportTargetsRe
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { audit } from '../../platform/audit.js';
-import { t } from '../../platform/messages.js';
+import { t } from '@wutong/contracts';
 import { readRows, sheetKind } from '../../platform/sheet.js';
 import { addSheet, loadExcel, pick, workbookFile, type Bilingual, type Column } from '../../platform/excel.js';
 import * as repo from './assessment.repository.js';

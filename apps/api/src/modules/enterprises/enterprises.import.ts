@@ -1,10 +1,9 @@
 
-import { zhCN, en } from 'zod/locales';
 import { CreateEnterprise, type ImportJob, type StartImport } from '@wutong/contracts';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { audit } from '../../platform/audit.js';
-import { t, translateFieldMessage, type MessageCode } from '../../platform/messages.js';
+import { fieldMessage, issueMessage, t, translateFieldMessage, type MessageCode } from '@wutong/contracts';
 import { SHEET_COLUMNS, mapHeader, parseCurrency, parseDate, parseOrigin, parseWanYuan, splitList, type ColumnKey } from './columns.js';
 import { normaliseName } from './names.js';
 import { normaliseUscc } from './uscc.js';
@@ -126,7 +125,6 @@ type RowValues = {
   names: { name: string; kind: 'former' | 'alias' }[];
 };
 
-const zodLocales = { 'zh-CN': zhCN().localeError, 'en-US': en().localeError };
 
 function columnLabel(ctx: RequestContext, key: string): string {
   const c = SHEET_COLUMNS.find((x) => x.key === key);
@@ -171,11 +169,11 @@ function readRow(ctx: RequestContext, header: Map<ColumnKey, number>, cells: str
       ...splitList(cell('aliases')).map((name) => ({ name, kind: 'alias' as const })),
     ],
   };
-  const parsed = CreateEnterprise.safeParse(candidate, { error: zodLocales[ctx.lang] as never });
+  const parsed = CreateEnterprise.safeParse(candidate, { error: (issue) => fieldMessage(ctx.lang, issue) });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? 'name');
-      reasons.push(`${columnLabel(ctx, key === 'aliases' ? 'formerNames' : key)}: ${translateFieldMessage(ctx.lang, issue.message)}`);
+      reasons.push(`${columnLabel(ctx, key === 'aliases' ? 'formerNames' : key)}: ${issueMessage(ctx.lang, issue)}`);
     }
   }
   if (reasons.length || !parsed.success) return { reason: [...new Set(reasons)].join('；') };

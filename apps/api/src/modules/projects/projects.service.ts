@@ -223,7 +223,7 @@ export async function transition(ctx: RequestContext, id: number, input: Transit
   if (p.intake !== 'accepted') throw new AppError(409, 'lead_not_accepted', {}, { to: 'lead_not_accepted' });
   const from = p.stage as Stage;
   const reopenTo = from === 'dropped' ? await repo.stageBeforeDrop(ctx, id) : undefined;
-  const check = checkTransition(from, input.to, input.evidence, input.reason, reopenTo);
+  const check = checkTransition(from, input.to, input.evidence, input.reason, reopenTo, ctx.lang);
   if (!check.ok) throw new AppError(check.code === 'bad_transition' ? 409 : 400, check.code, { from: STAGE_LABELS[from][ctx.lang === 'en-US' ? 'en' : 'zh'] }, check.fields);
   const ev = check.evidence;
   const patch: Partial<repo.NewProject> = { stage: input.to, stageAt: new Date() };

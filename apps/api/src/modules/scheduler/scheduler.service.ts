@@ -2,7 +2,7 @@ import type { JobRun, ListRunsQuery, RerunBody, ScheduledJob, UpdateSchedule } f
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { audit } from '../../platform/audit.js';
-import { t } from '../../platform/messages.js';
+import { t } from '@wutong/contracts';
 import { parsePeriodKey, SHANGHAI_TZ } from '@wutong/contracts';
 import { getJob, parseCron, registeredJobs, type RegisteredJob } from '../../platform/jobs.js';
 import { nextRun, periodHasCome, rerun as rerunPeriod, RunInProgress } from './scheduler.js';

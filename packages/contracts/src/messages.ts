@@ -1,7 +1,36 @@
-import type { Lang } from '@wutong/contracts';
+import type { z } from 'zod';
+import type { Lang } from './common.js';
 
-/** Server messages, by machine code. Field messages from zod come localised by zod itself. */
+/**
+ * Every message a user reads about a refusal, by machine code, in Chinese and English: the
+ * server's answers and the field messages of every contract (zod issues go through
+ * `fieldMessage`). Contracts name a message as `i18n:<code>`. A message with a limit says it
+ * (`{max}`, `{min}`, `{values}`): a person should know what is allowed, not only that it is not.
+ */
 const MESSAGES = {
+  // field messages of the contracts (what is wrong with a value, and what is allowed)
+  required: ['必填', 'Required'],
+  too_long: ['不能超过 {max} 个字', 'At most {max} characters'],
+  too_short: ['至少 {min} 个字', 'At least {min} characters'],
+  too_big: ['不能大于 {max}', 'At most {max}'],
+  too_small: ['不能小于 {min}', 'At least {min}'],
+  too_many: ['最多 {max} 项', 'At most {max} items'],
+  too_few: ['至少 {min} 项', 'At least {min} items'],
+  amount_max: ['金额不能超过 10万亿元', 'The amount cannot exceed CNY 10 trillion'],
+  amount_negative: ['金额不能为负数', 'The amount cannot be negative'],
+  amount_positive: ['金额应大于 0', 'The amount must be more than 0'],
+  integer: ['应为整数', 'Must be a whole number'],
+  not_number: ['应为数字', 'Must be a number'],
+  not_text: ['应为文字', 'Must be text'],
+  not_boolean: ['应为是或否（true/false）', 'Must be true or false'],
+  not_object: ['应为一个对象（JSON {…}）', 'Must be an object (JSON {…})'],
+  not_list: ['应为一个列表', 'Must be a list'],
+  one_of: ['应为以下之一：{values}', 'Must be one of: {values}'],
+  unknown_field: ['没有这个字段', 'No such field'],
+  bad_format: ['格式不正确', 'Wrong format'],
+  date_invalid: ['没有这一天，请检查年月日', 'No such day: check the year, month and day'],
+  date_future: ['日期不能晚于今天', 'The date cannot be later than today'],
+  body_not_expected: ['该操作不接受请求内容', 'This action takes no request body'],
   validation_failed: ['输入有误，请检查标出的字段', 'Some fields are invalid'],
   bad_json: ['请求体不是合法的 JSON', 'The request body is not valid JSON'],
   body_too_large: ['请求体过大（上限 {limit}）', 'The request body is too large (limit {limit})'],
@@ -119,6 +148,8 @@ const MESSAGES = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageCode = keyof typeof MESSAGES;
+/** Every code with its two texts (the catalogue test walks them). */
+export const MESSAGE_CATALOGUE: Readonly<Record<MessageCode, readonly [string, string]>> = MESSAGES;
 
 export function isMessageCode(s: string): s is MessageCode {
   return Object.hasOwn(MESSAGES, s);
@@ -130,10 +161,60 @@ export function t(lang: Lang, code: MessageCode, params: Record<string, string |
 }
 
 /** Contracts write custom messages as `i18n:<code>` so that both the server and the web app translate them. */
-export function translateFieldMessage(lang: Lang, message: string): string {
+export function translateFieldMessage(lang: Lang, message: string, params: Record<string, string | number> = {}): string {
   if (message.startsWith('i18n:')) {
     const code = message.slice(5);
-    if (isMessageCode(code)) return t(lang, code);
+    if (isMessageCode(code)) return t(lang, code, params);
   }
   return message;
+}
+
+/**
+ * The text of an issue after parsing (`schema.safeParse(v, { error: (i) => fieldMessage(lang, i) })`):
+ * a schema's own message (`i18n:code`) takes precedence over the error map in zod, so it is
+ * translated here, with the issue's limits.
+ */
+export function issueMessage(lang: Lang, issue: z.core.$ZodIssue): string {
+  const limits = { max: String((issue as { maximum?: unknown }).maximum ?? ''), min: String((issue as { minimum?: unknown }).minimum ?? '') };
+  return translateFieldMessage(lang, issue.message, limits);
+}
+
+/** A zod issue as a field message in the user's language, saying what is allowed. */
+export function fieldMessage(lang: Lang, issue: z.core.$ZodIssue | z.core.$ZodRawIssue): string {
+  // a contract's own message (`i18n:code`) wins, with the issue's limits as parameters
+  const own = typeof issue.message === 'string' && issue.message.startsWith('i18n:') ? issue.message : undefined;
+  const limits = { max: String((issue as { maximum?: unknown }).maximum ?? ''), min: String((issue as { minimum?: unknown }).minimum ?? '') };
+  if (own) return translateFieldMessage(lang, own, limits);
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined) return t(lang, 'required');
+      const expected = issue.expected as string;
+      if (expected === 'number' || expected === 'int' || expected === 'bigint') return t(lang, 'not_number');
+      if (expected === 'string') return t(lang, 'not_text');
+      if (expected === 'boolean') return t(lang, 'not_boolean');
+      if (expected === 'array') return t(lang, 'not_list');
+      if (expected === 'object' || expected === 'record') return t(lang, 'not_object');
+      return t(lang, 'invalid_value');
+    }
+    case 'too_big':
+      if (issue.origin === 'string') return t(lang, 'too_long', limits);
+      if (issue.origin === 'array' || issue.origin === 'set') return t(lang, 'too_many', limits);
+      return t(lang, 'too_big', limits);
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? t(lang, 'required') : t(lang, 'too_short', limits);
+      if (issue.origin === 'array' || issue.origin === 'set') return t(lang, 'too_few', limits);
+      return t(lang, 'too_small', limits);
+    case 'invalid_value':
+      return t(lang, 'one_of', { values: issue.values.map(String).join(lang === 'en-US' ? ', ' : '、') });
+    case 'unrecognized_keys':
+      return t(lang, 'unknown_field');
+    case 'invalid_format':
+      return t(lang, 'bad_format');
+    case 'not_multiple_of':
+      return t(lang, 'integer');
+    case 'invalid_union':
+      return t(lang, 'invalid_value');
+    default:
+      return t(lang, 'invalid_value');
+  }
 }
