@@ -206,10 +206,10 @@ describe('enterprise registry', () => {
       expect(await counts()).toEqual(before);
     });
 
-    it('refuses a USCC that is already registered', async () => {
+    it('refuses a USCC that is already registered, naming the enterprise that has it', async () => {
       const res = await call('POST', '/api/enterprises', manager, { name: '另一家企业', uscc: '91330203MA2H0FX1X1' });
       expect(res.statusCode).toBe(409);
-      expect(res.json().fields).toEqual({ uscc: '该统一社会信用代码已登记' });
+      expect(res.json()).toMatchObject({ code: 'enterprise_exists', existingId: expect.any(Number), fields: { uscc: '名录中已有这家企业（同一信用代码或同一名称），请直接选用' } });
     });
 
     it('lets only writers register', async () => {
