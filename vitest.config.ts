@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'integration',
           include: ['apps/**/src/**/*.int.test.ts', 'packages/**/src/**/*.int.test.ts'],
           environment: 'node',
+          // migrates and seeds once per run; every test database is a copy (packages/db/src/testing.ts)
+          globalSetup: ['apps/api/src/testing/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           env: { NODE_ENV: 'test' },

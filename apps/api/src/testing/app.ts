@@ -1,9 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createTestDatabase } from '@wutong/db/testing';
+import { createTestDatabase, hasTemplate } from '@wutong/db/testing';
 import type { Database } from '@wutong/db';
 import { buildApp } from '../app.js';
-import { loadIndustries } from '../seeds/industries.js';
 import { loadConfig } from '../platform/config.js';
+import { buildTemplateInline, type TestTemplate } from './templates.js';
 
 export type TestApp = {
   app: FastifyInstance;
@@ -14,10 +14,24 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-export async function startTestApp(seed?: (database: Database) => Promise<void>): Promise<TestApp> {
-  const database = await createTestDatabase();
-  await loadIndustries(database.db);
-  if (seed) await seed(database);
+type Seed = (database: Database) => Promise<void>;
+
+/**
+ * The app on a database of its own, copied from one of the run's templates (templates.ts):
+ * `startTestApp('demo')`, `startTestApp('demo-pipeline')`, `startTestApp('base', seed)`; a seed
+ * alone starts from `base`. What a test writes stays in its own copy.
+ */
+export async function startTestApp(from?: TestTemplate | Seed, seed?: Seed): Promise<TestApp> {
+  const template: TestTemplate = typeof from === 'string' ? from : 'base';
+  const extra = typeof from === 'function' ? from : seed;
+  let database: Database;
+  if (hasTemplate(template)) {
+    database = await createTestDatabase({ template });
+  } else {
+    database = await createTestDatabase();
+    await buildTemplateInline(database, template);
+  }
+  if (extra) await extra(database);
   const config = { ...loadConfig({ NODE_ENV: 'test' }), webDir: '/nonexistent', demo: false };
   const app = await buildApp(database, config, { logger: false });
   await app.ready();

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import type { BulletinDetail, Cockpit, SnapshotDetail, UnitRanking } from '@wutong/contracts';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
+import { DEMO_PASSWORD } from '../../seeds/demo.js';
 import { canonicalJson } from '../assessment-close/close.service.js';
 import { addDays, assessmentPeriodOf, shanghaiDate } from './periods.js';
 
@@ -39,7 +39,7 @@ describe('bulletins and the assessment close on the demo data', () => {
   let bulletin: BulletinDetail;
 
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db));
+    t = await startTestApp('demo-pipeline');
     for (const u of ['admin', 'manager', 'leader', 'head.gulou', 'promoter.gulou', 'expert']) c[u] = await t.login(u, DEMO_PASSWORD);
   });
   afterAll(() => t?.close());
@@ -302,7 +302,7 @@ describe('bulletins and the assessment close on the demo data', () => {
 describe('the scheduled jobs: the month is closed and its bulletin drafted once per region', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db, undefined, false));
+    t = await startTestApp('demo');
   });
   afterAll(() => t?.close());
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
+import { DEMO_PASSWORD } from '../../seeds/demo.js';
 
 const SIGNED = { contractDate: '2026-03-01', agreedInvestmentMinor: 500_000_000_00, agreedInvestmentCurrency: 'CNY', parties: '海曙区人民政府；寰采星科技(宁波)有限公司' };
 
@@ -16,7 +16,7 @@ describe('the closed loop', () => {
   let enterpriseId: number;
 
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db, undefined, false));
+    t = await startTestApp('demo');
     gulou = await t.login('promoter.gulou', DEMO_PASSWORD);
     swj = await t.login('promoter.swj', DEMO_PASSWORD);
     manager = await t.login('manager', DEMO_PASSWORD);
@@ -191,7 +191,7 @@ describe('project list filters', () => {
   let t: TestApp;
   let manager: string;
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db));
+    t = await startTestApp('demo-pipeline');
     manager = await t.login('manager', DEMO_PASSWORD);
   });
   afterAll(() => t?.close());
@@ -225,7 +225,7 @@ describe('intake before gates, duplicates by name, reopen target', () => {
   let promoter: string;
   let manager: string;
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db, undefined, false));
+    t = await startTestApp('demo');
     promoter = await t.login('promoter.gulou', DEMO_PASSWORD);
     manager = await t.login('manager', DEMO_PASSWORD);
   });
