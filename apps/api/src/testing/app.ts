@@ -64,3 +64,17 @@ export async function startTestApp(from?: TestTemplate | Seed, seed?: Seed): Pro
     },
   };
 }
+
+/**
+ * How a direct SQL statement ends: `CODE: message` of the PostgreSQL error (drizzle wraps it), or
+ * 'not refused'. For the guards (triggers) that refuse what the API never does.
+ */
+export async function refusal(run: Promise<unknown>): Promise<string> {
+  try {
+    await run;
+  } catch (e) {
+    const cause = ((e as { cause?: unknown }).cause ?? e) as { code?: string; message?: string };
+    return `${cause.code}: ${cause.message}`;
+  }
+  return 'not refused';
+}
