@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -64,10 +64,24 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 }
 
 /**
- * The real server on a free port with a fresh embedded database (PGlite, demo data seeded), serving
- * the built web app. Each suite gets its own, so suites never see each other's data.
+ * The real server on a free port with a database of its own holding the demo data, serving the
+ * built web app. Each suite gets its own, so suites never see each other's data. The database is
+ * a copy of the run's prepared demo database (e2e/global-setup.ts: migrated and seeded once, as a
+ * first start does); without one (a run outside the project's vitest config) the server
+ * migrates and seeds an empty one itself.
  */
 export async function startServer(): Promise<RunningServer> {
+  // another process may take the free port before the server binds it: one more try on a new port
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOnce();
+    } catch (e) {
+      if (attempt >= 3 || !/EADDRINUSE/.test(String(e))) throw e;
+    }
+  }
+}
+
+async function startServerOnce(): Promise<RunningServer> {
   if (!existsSync(WEB_INDEX)) {
     throw new Error(`the web app is not built (${WEB_INDEX} is missing): run \`npm run build -w @wutong/web\` before the e2e tests`);
   }
@@ -76,8 +90,10 @@ export async function startServer(): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, WUTONG_DEMO: '1', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.WEB_DIR;
-  const server = E2E_DB === 'postgres' ? await createServerDatabase() : undefined;
+  const template = process.env.WUTONG_E2E_TEMPLATE;
+  const server = E2E_DB === 'postgres' ? await createServerDatabase(template) : undefined;
   if (server) env.DATABASE_URL = server.url;
+  else if (template) cpSync(join(template, 'pg'), join(dataDir, 'pg'), { recursive: true });
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (b: Buffer) => {
@@ -106,10 +122,10 @@ export async function startServer(): Promise<RunningServer> {
   return { baseUrl, dataDir, output: () => log, stop };
 }
 
-/** A fresh UTF-8 database on the TEST_DATABASE_URL server, dropped after the suite. */
-async function createServerDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A UTF-8 database on the TEST_DATABASE_URL server (a copy of `template` when given), dropped after the suite. */
+async function createServerDatabase(template?: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = process.env.TEST_DATABASE_URL!;
-  const name = `wutong_e2e_${process.pid}_${Date.now().toString(36)}`;
+  const name = `wutong_e2e_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
   const admin = async (q: string) => {
     const c = new pg.Client({ connectionString: base });
     await c.connect();
@@ -119,7 +135,7 @@ async function createServerDatabase(): Promise<{ url: string; drop: () => Promis
       await c.end();
     }
   };
-  await admin(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+  await admin(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
   const u = new URL(base);
   u.pathname = `/${name}`;
   return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };

@@ -24,7 +24,8 @@ describe('database bootstrap', () => {
   });
 
   it('migrations apply twice without harm, and the audit log is append-only', async () => {
-    const database = await createTestDatabase();
+    // from scratch, not a copy of the run's migrated template: this is the test of the migrations
+    const database = await createTestDatabase({ fresh: true });
     try {
       await runMigrations(database);
       await database.db.execute(sql`insert into audit_log (action, entity) values ('test', 'x')`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../testing/app.js';
-import { DEMO_PASSWORD, seedDemo } from '../seeds/demo.js';
+import { DEMO_PASSWORD } from '../seeds/demo.js';
 
 // The project list is served from memory until a table it reads changes (packages/db/src/read-cache.ts).
 describe('the read cache behind the project list', () => {
@@ -12,7 +12,7 @@ describe('the read cache behind the project list', () => {
   const first = async (cookie = manager) => (await t.call('GET', LIST, { cookie })).json().items[0] as { id: number; name: string; enterpriseName: string };
 
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db));
+    t = await startTestApp('demo-pipeline');
     manager = await t.login('manager', DEMO_PASSWORD);
     promoter = await t.login('promoter.gulou', DEMO_PASSWORD);
   });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/app.js';
-import { DEMO_PASSWORD, seedDemo } from './demo.js';
+import { DEMO_PASSWORD } from './demo.js';
 
 describe('demo data: a district at work on first start', () => {
   let t: TestApp;
   let manager: string;
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db));
+    t = await startTestApp('demo-pipeline');
     manager = await t.login('manager', DEMO_PASSWORD);
   });
   afterAll(() => t?.close());

@@ -1,10 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createTestDatabase } from '@wutong/db/testing';
+import { createTestDatabase, hasTemplate } from '@wutong/db/testing';
 import type { Database } from '@wutong/db';
 import { buildApp } from '../app.js';
-import { loadIndustries } from '../seeds/industries.js';
 import { loadConfig } from '../platform/config.js';
 import { wireModules } from '../modules.js';
+import { buildTemplateInline, type TestTemplate } from './templates.js';
 
 export type TestApp = {
   app: FastifyInstance;
@@ -15,11 +15,25 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-export async function startTestApp(seed?: (database: Database) => Promise<void>): Promise<TestApp> {
-  const database = await createTestDatabase();
-  await loadIndustries(database.db);
+type Seed = (database: Database) => Promise<void>;
+
+/**
+ * The app on a database of its own, copied from one of the run's templates (templates.ts):
+ * `startTestApp('demo')`, `startTestApp('demo-pipeline')`, `startTestApp('base', seed)`; a seed
+ * alone starts from `base`. What a test writes stays in its own copy.
+ */
+export async function startTestApp(from?: TestTemplate | Seed, seed?: Seed): Promise<TestApp> {
+  const template: TestTemplate = typeof from === 'string' ? from : 'base';
+  const extra = typeof from === 'function' ? from : seed;
+  let database: Database;
+  if (hasTemplate(template)) {
+    database = await createTestDatabase({ template });
+  } else {
+    database = await createTestDatabase();
+    await buildTemplateInline(database, template);
+  }
   wireModules();
-  if (seed) await seed(database);
+  if (extra) await extra(database);
   const config = { ...loadConfig({ NODE_ENV: 'test' }), webDir: '/nonexistent', demo: false };
   const app = await buildApp(database, config, { logger: false });
   await app.ready();
@@ -51,4 +65,18 @@ export async function startTestApp(seed?: (database: Database) => Promise<void>)
       await database.close();
     },
   };
+}
+
+/**
+ * How a direct SQL statement ends: `CODE: message` of the PostgreSQL error (drizzle wraps it), or
+ * 'not refused'. For the guards (triggers) that refuse what the API never does.
+ */
+export async function refusal(run: Promise<unknown>): Promise<string> {
+  try {
+    await run;
+  } catch (e) {
+    const cause = ((e as { cause?: unknown }).cause ?? e) as { code?: string; message?: string };
+    return `${cause.code}: ${cause.message}`;
+  }
+  return 'not refused';
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
+import { DEMO_PASSWORD } from '../../seeds/demo.js';
 
 describe('auth', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db, undefined, false));
+    t = await startTestApp('demo');
   });
   afterAll(() => t?.close());
 

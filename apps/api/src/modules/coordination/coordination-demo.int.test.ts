@@ -3,14 +3,14 @@ import { sql } from 'drizzle-orm';
 import { COORDINATION_CATEGORIES, COORDINATION_LEVELS, COORDINATION_STATUSES } from '@wutong/contracts';
 import { queryRows } from '@wutong/db';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
+import { DEMO_PASSWORD } from '../../seeds/demo.js';
 import { rebuiltState } from './coordination.service.js';
 
 describe('demo coordination items', () => {
   let t: TestApp;
   let manager: string;
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db));
+    t = await startTestApp('demo-pipeline');
     manager = await t.login('manager', DEMO_PASSWORD);
   });
   afterAll(() => t?.close());

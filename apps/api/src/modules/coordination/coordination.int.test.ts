@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@wutong/db';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
+import { DEMO_PASSWORD } from '../../seeds/demo.js';
 import { shanghaiDate } from '@wutong/contracts';
 import { coordinationSummary, listOverdueItems, notifyOverdue, rebuiltState } from './coordination.service.js';
 
@@ -29,7 +29,7 @@ describe('coordination items', () => {
     ok(who, 'POST', '/api/coordination/items', { projectId, category: 'land', title: '新增工业用地指标', description: '二期厂房需新增用地 50 亩，需纳入年度供地计划', neededBy: plus(today, 30), ...body });
 
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db, undefined, false));
+    t = await startTestApp('demo');
     for (const u of ['promoter.gulou', 'head.gulou', 'manager', 'leader', 'admin', 'promoter.swj', 'head.swj', 'expert', 'enterprise']) cookie[u] = await t.login(u, DEMO_PASSWORD);
     for (const u of (await ok('manager', 'GET', '/api/org/units')).items as { id: number; name: string }[]) unit[u.name] = u.id;
     const owner = (await ok('manager', 'GET', '/api/users?q=promoter.gulou')).items[0].id;

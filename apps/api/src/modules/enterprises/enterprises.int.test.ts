@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@wutong/db';
 import type { Enterprise, ImportJob, MatchResult } from '@wutong/contracts';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
+import { DEMO_PASSWORD } from '../../seeds/demo.js';
 import { DUPLICATE_THRESHOLD, pinyinKey, splitName } from './names.js';
 import listed from './testdata/listed-sample.json' with { type: 'json' };
 
@@ -71,7 +71,7 @@ describe('enterprise registry', () => {
 
   beforeAll(async () => {
     // the org tree and demo users, without the demo pipeline's enterprises
-    t = await startTestApp((d) => seedDemo(d.db, () => {}, false));
+    t = await startTestApp('demo');
     manager = await t.login('manager', DEMO_PASSWORD);
     admin = await t.login('admin', DEMO_PASSWORD);
     promoter = await t.login('promoter.gulou', DEMO_PASSWORD);

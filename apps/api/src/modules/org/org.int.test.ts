@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
+import { DEMO_PASSWORD } from '../../seeds/demo.js';
 
 describe('org tree', () => {
   let t: TestApp;
@@ -13,7 +13,7 @@ describe('org tree', () => {
     (await t.call('GET', `/api/audit?entity=org_unit&entityId=${entityId}`, { cookie: admin })).json().items as { action: string; before: unknown; after: unknown }[];
 
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db, undefined, false));
+    t = await startTestApp('demo');
     admin = await t.login('admin', DEMO_PASSWORD);
   });
   afterAll(() => t?.close());

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@wutong/db';
 import { DEFAULT_SCORING_RULES, usccCheckChar, type PointEntry, type ScoringRules, type UnitRanking } from '@wutong/contracts';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
+import { DEMO_PASSWORD } from '../../seeds/demo.js';
 import * as repo from './points.repository.js';
 import { loadScoredFacts, syncLedger } from './points.service.js';
 import { scoreProject } from './scoring.js';
@@ -103,7 +103,7 @@ describe('the points ledger, written from project events', () => {
   let expert: string;
 
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db, undefined, false));
+    t = await startTestApp('demo');
     regionId = await regionIdOf(t);
     ids = await runScript(t);
     admin = await t.login('admin', DEMO_PASSWORD);
@@ -225,7 +225,7 @@ describe('the points ledger, written from project events', () => {
   });
 
   it('the same events in a second database give the same ledger', async () => {
-    const t2 = await startTestApp((d) => seedDemo(d.db, undefined, false));
+    const t2 = await startTestApp('demo');
     try {
       const ids2 = await runScript(t2);
       expect(ids2).toEqual(ids);
@@ -315,7 +315,7 @@ describe('rankings', () => {
   const units = new Map<string, number>();
 
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db, undefined, false));
+    t = await startTestApp('demo');
     cookie = await t.login('promoter.gulou', DEMO_PASSWORD);
     const regionId = await regionIdOf(t);
     for (const name of ['鼓楼街道', '南门街道', '江厦街道', '区商务局', '区招商中心']) units.set(name, await unitIdByName(t, name));
@@ -414,7 +414,7 @@ describe('rankings', () => {
 describe('the demo seed', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db));
+    t = await startTestApp('demo-pipeline');
   });
   afterAll(() => t?.close());
 

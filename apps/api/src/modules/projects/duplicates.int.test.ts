@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@wutong/db';
 import { usccCheckChar } from '@wutong/contracts';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
+import { DEMO_PASSWORD } from '../../seeds/demo.js';
 
 /**
  * 首报 holds: one enterprise, one record, one open project — whether reports come one after
@@ -21,7 +21,7 @@ describe('duplicate reports and enterprise records', () => {
   const count = async (q: ReturnType<typeof sql>) => Number((await queryRows<{ n: number }>(t.database.db, q))[0]!.n);
 
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db, undefined, false));
+    t = await startTestApp('demo');
     gulou = await t.login('promoter.gulou', DEMO_PASSWORD);
     swj = await t.login('promoter.swj', DEMO_PASSWORD);
     manager = await t.login('manager', DEMO_PASSWORD);

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo.js';
+import { DEMO_PASSWORD } from '../../seeds/demo.js';
 
 describe('users', () => {
   let t: TestApp;
   let admin: string;
   let unitId: number;
   beforeAll(async () => {
-    t = await startTestApp((d) => seedDemo(d.db, undefined, false));
+    t = await startTestApp('demo');
     admin = await t.login('admin', DEMO_PASSWORD);
     unitId = (await t.call('GET', '/api/org/units?q=段塘', { cookie: admin })).json().items[0].id;
   });
