@@ -1,12 +1,12 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import type { Me } from '@wutong/contracts';
-import { ApiError, setAuthHandlers } from './api-client';
+import { ApiError, setAuthHandlers } from '../shared/api-client';
 import { meKey, useMe } from '../features/auth/auth-api';
 import { CurrentUserProvider, useCurrentUser } from '../features/auth/current-user';
 import { can } from '../features/auth/roles';
 import { pipelineAccess } from '../features/projects/access';
-import { closedLoop } from '../features/project/access';
+import { closedLoop } from '../features/projects/closed-loop-access';
 import { coordinationAccess } from '../features/coordination/access';
 import { bulletinAccess } from '../features/bulletins/access';
 import { assessmentAccess } from '../features/assessment/access';
@@ -23,9 +23,9 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage');
 const Shell = page(() => import('./shell'), 'Shell');
 const WorkbenchPage = page(() => import('../features/workbench/workbench-page'), 'WorkbenchPage');
-const ReportLeadPage = page(() => import('../features/leads/report-lead-page'), 'ReportLeadPage');
-const InboxPage = page(() => import('../features/inbox/inbox-page'), 'InboxPage');
-const ProjectPage = page(() => import('../features/project/project-page'), 'ProjectPage');
+const ReportLeadPage = page(() => import('../features/projects/report-lead-page'), 'ReportLeadPage');
+const InboxPage = page(() => import('../features/projects/inbox-page'), 'InboxPage');
+const ProjectPage = page(() => import('../features/projects/project-page'), 'ProjectPage');
 const ArbitrationsPage = page(() => import('../features/arbitrations/arbitrations-page'), 'ArbitrationsPage');
 const OrgPage = page(() => import('../features/org/org-page'), 'OrgPage');
 const UsersPage = page(() => import('../features/users/users-page'), 'UsersPage');
@@ -36,14 +36,14 @@ const EnterprisesPage = page(() => import('../features/enterprises/enterprises-p
 const EnterpriseImportPage = page(() => import('../features/enterprises/import-page'), 'EnterpriseImportPage');
 const TripsPage = page(() => import('../features/trips/trips-page'), 'TripsPage');
 const TripDetailPage = page(() => import('../features/trips/trip-detail-page'), 'TripDetailPage');
-const SlaPage = page(() => import('../features/sla/sla-page'), 'SlaPage');
+const SlaPage = page(() => import('../features/projects/sla-page'), 'SlaPage');
 const CoordinationPage = page(() => import('../features/coordination/coordination-page'), 'CoordinationPage');
 const CoordinationItemPage = page(() => import('../features/coordination/item-page'), 'CoordinationItemPage');
 const CoordinationMeetingPage = page(() => import('../features/coordination/meeting-page'), 'CoordinationMeetingPage');
 const TargetsPage = page(() => import('../features/assessment/targets-page'), 'TargetsPage');
 const RankingsPage = page(() => import('../features/assessment/rankings-page'), 'RankingsPage');
-const PointsPage = page(() => import('../features/assessment/points-page'), 'PointsPage');
-const ScoringRulesPage = page(() => import('../features/assessment/scoring-rules-page'), 'ScoringRulesPage');
+const PointsPage = page(() => import('../features/points/points-page'), 'PointsPage');
+const ScoringRulesPage = page(() => import('../features/points/scoring-rules-page'), 'ScoringRulesPage');
 const FxRatesPage = page(() => import('../features/assessment/fx-rates-page'), 'FxRatesPage');
 const CockpitPage = page(() => import('../features/cockpit/cockpit-page'), 'CockpitPage');
 const BigscreenPage = page(() => import('../features/cockpit/bigscreen-page'), 'BigscreenPage');
@@ -52,8 +52,8 @@ const SchedulerPage = page(() => import('../features/scheduler/scheduler-page'),
 const WebhooksPage = page(() => import('../features/webhooks/webhooks-page'), 'WebhooksPage');
 const BulletinsPage = page(() => import('../features/bulletins/bulletins-page'), 'BulletinsPage');
 const BulletinPage = page(() => import('../features/bulletins/bulletin-page'), 'BulletinPage');
-const ForbiddenPage = page(() => import('./status-pages'), 'ForbiddenPage');
-const NotFoundPage = page(() => import('./status-pages'), 'NotFoundPage');
+const ForbiddenPage = page(() => import('../shared/status-pages'), 'ForbiddenPage');
+const NotFoundPage = page(() => import('../shared/status-pages'), 'NotFoundPage');
 
 const Loading = ({ full }: { full?: boolean }) => <div className={full ? 'page-loading full' : 'page-loading'} role="progressbar" aria-busy="true" />;
 

@@ -37,15 +37,15 @@ import { useCurrentUser } from '../features/auth/current-user';
 import { useLogout } from '../features/auth/auth-api';
 import { can } from '../features/auth/roles';
 import { pipelineAccess } from '../features/projects/access';
-import { closedLoop } from '../features/project/access';
+import { closedLoop } from '../features/projects/closed-loop-access';
 import { coordinationAccess } from '../features/coordination/access';
 import { bulletinAccess } from '../features/bulletins/access';
 import { assessmentAccess } from '../features/assessment/access';
 import { cockpitAccess } from '../features/cockpit/access';
-import { InboxMenuLabel } from '../features/inbox/inbox-badge';
+import { InboxMenuLabel } from '../features/projects/inbox-badge';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { systemAccess } from '../features/scheduler/access';
-import { LangSwitch } from './lang-switch';
+import { LangSwitch } from '../shared/lang-switch';
 import { AntdProvider } from './antd-provider';
 
 type NavItem = { key: string; icon: ReactNode; label: ReactNode; testId: string };

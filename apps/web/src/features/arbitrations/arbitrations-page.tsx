@@ -3,12 +3,12 @@ import { Alert, App, Button, Card, Empty, Form, Input, Modal, Radio, Segmented, 
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Arbitration } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
+import { PageHeader } from '../../shared/page-header';
 import { useCurrentUser } from '../auth/current-user';
-import { closedLoop } from '../project/access';
-import { day, dayTime, punct } from '../project/format';
-import { useArbitrations, useDecideArbitration } from '../project/project-api';
-import { useServerErrors } from '../project/server-errors';
+import { closedLoop } from '../projects/closed-loop-access';
+import { day, dayTime, punct } from '../../shared/format';
+import { useArbitrations, useDecideArbitration } from '../projects/project-api';
+import { useServerErrors } from '../../shared/server-errors';
 
 type Filter = 'open' | 'closed' | 'all';
 type Values = { decision: 'upheld' | 'rejected'; note: string };

@@ -14,7 +14,7 @@ import type {
   UnitKind,
   UnitRanking,
 } from '@wutong/contracts';
-import { api, type QueryParams } from '../../app/api-client';
+import { api, type QueryParams } from '../../shared/api-client';
 
 /* ── targets and FX (apps/api/src/modules/assessment) ─────────────────────────────────────── */
 

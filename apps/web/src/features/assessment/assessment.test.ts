@@ -3,8 +3,8 @@ import type { PointEntry } from '@wutong/contracts';
 import { i18n } from '../../app/i18n';
 import { evenSplit, formatIndicator, formatPercent, toBase, toDisplay } from './indicator-units';
 import { convertPeriod, currentPeriod, parsePeriod, periodKey, periodLabel, shanghaiToday, shiftPeriod } from './periods';
-import { explainPoint, formatPoints, formatShare } from './explain';
-import { priorityCode, priorityLabel } from './priority-industries';
+import { explainPoint, formatPoints, formatShare } from '../points/explain';
+import { priorityCode, priorityLabel } from '../points/priority-industries';
 
 describe('display units ↔ base units', () => {
   test('money in 万 with two decimals, exactly', () => {

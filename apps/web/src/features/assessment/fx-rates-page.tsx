@@ -4,9 +4,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { FxRate } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { formatCount } from '../projects/format';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { formatCount } from '../../shared/money-format-old';
 import { useFxRates, useSetFxRate } from './assessment-api';
 import { shanghaiToday } from './periods';
 

@@ -1,21 +1,21 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Select, Table, Tabs, Tooltip, Typography, type TableProps } from 'antd';
 import { DownloadOutlined, TeamOutlined, TrophyOutlined, UserOutlined, FundOutlined } from '@ant-design/icons';
-import { useSearchPatch } from '../../app/use-search-patch';
+import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS, IndicatorCode, type CompletionRanking, type RankedPerson, type RankedUnit } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
+import { PageHeader } from '../../shared/page-header';
 import { useCurrentUser } from '../auth/current-user';
 import { useUnits } from '../org/org-api';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { formatCount } from '../projects/format';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { formatCount } from '../../shared/money-format-old';
 import { assessmentAccess } from './access';
 import { exportPeopleRanking, exportUnitRanking, useCompletionRanking, usePeopleRanking, useUnitRanking } from './assessment-api';
 import { CompletionBar, Labeled, PeriodPicker, RANKED_KINDS, RankBadge, RankChange, YearPicker } from './bits';
-import { formatPoints } from './explain';
+import { formatPoints } from '../points/explain';
 import { formatIndicator, indicatorName } from './indicator-units';
 import { currentPeriod, parsePeriod, periodKey, periodLabel, shanghaiToday } from './periods';
-import { PointsDrawer, type PointsDrawerSubject } from './points-drawer';
+import { PointsDrawer, type PointsDrawerSubject } from '../points/points-drawer';
 import './assessment.css';
 
 type Tab = 'units' | 'people' | 'completion';

@@ -3,9 +3,9 @@ import { Alert, App, Button, Col, Flex, Modal, Row, Statistic, Table, Typography
 import { DownloadOutlined, InboxOutlined, LoadingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ImportTargetsResult } from '@wutong/contracts';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { fileToBase64 } from '../enterprises/enterprises-api';
-import { formatCount } from '../projects/format';
+import { formatCount } from '../../shared/money-format-old';
 import { downloadTargetTemplate, useImportTargets } from './assessment-api';
 
 const MAX_BYTES = 15 * 1024 * 1024;

@@ -3,7 +3,7 @@ import { Alert, App, Button, Col, Flex, Form, InputNumber, Modal, Radio, Row, Se
 import { CheckCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS, type IndicatorCode, type TargetRow, type TargetSplit } from '@wutong/contracts';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { useUnits } from '../org/org-api';
 import { buildForest, toOptions } from '../org/unit-tree';
 import { useSetTarget } from './assessment-api';

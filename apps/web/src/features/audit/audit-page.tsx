@@ -3,8 +3,8 @@ import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Row, Select, Table, 
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AuditEntry, User } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useDebounced } from '../../app/use-debounced';
+import { PageHeader } from '../../shared/page-header';
+import { useDebounced } from '../../shared/use-debounced';
 import { useUserOptions } from '../users/users-api';
 import { useAudit, type AuditFilters } from './audit-api';
 import { AuditDiff } from './audit-diff';

@@ -2,9 +2,9 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api-client';
-import { LangSwitch } from '../../app/lang-switch';
-import { settleLangAfterSignIn } from '../../app/lang';
+import { ApiError } from '../../shared/api-client';
+import { LangSwitch } from '../../shared/lang-switch';
+import { settleLangAfterSignIn } from '../../shared/lang';
 import { meKey, useLogin } from './auth-api';
 import './login-page.css';
 

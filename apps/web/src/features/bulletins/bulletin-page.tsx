@@ -4,9 +4,9 @@ import { CheckOutlined, DeleteOutlined, EditOutlined, FileExcelOutlined, FileWor
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { ApiError } from '../../app/api-client';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { ApiError } from '../../shared/api-client';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { BulletinDocument } from './bulletin-document';
 import { downloadBulletin, useBulletin, useBulletinCommand, useDiscardBulletin, useSaveNotes, type BulletinCommand } from './bulletins-api';
 import { STATUS_COLORS } from './bulletins-page';

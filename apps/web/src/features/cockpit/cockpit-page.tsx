@@ -4,7 +4,7 @@ import { FullscreenOutlined, InfoCircleOutlined, PlusOutlined, ReloadOutlined } 
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS, STAGE_LABELS, type Cockpit, type IndicatorCode } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
+import { PageHeader } from '../../shared/page-header';
 import { useCurrentUser } from '../auth/current-user';
 import { useUnits } from '../org/org-api';
 import { buildForest, toOptions } from '../org/unit-tree';

@@ -2,8 +2,8 @@ import { Alert, App, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { COORDINATION_LEVELS, levelRank, type CoordinationAction, type CoordinationItem } from '@wutong/contracts';
-import { punct } from '../project/format';
-import { clearChangedErrors, useServerErrors } from '../project/server-errors';
+import { punct } from '../../shared/format';
+import { clearChangedErrors, useServerErrors } from '../../shared/server-errors';
 import { UnitPicker } from './bits';
 import { useItemCommand } from './coordination-api';
 

@@ -14,7 +14,7 @@ import type {
   MeetingOutcome,
   RaiseCoordinationItem,
 } from '@wutong/contracts';
-import { api, type QueryParams } from '../../app/api-client';
+import { api, type QueryParams } from '../../shared/api-client';
 
 /** Everything coordination lives under one key: a command refreshes the lists, the item, the agenda and the project cards. */
 export const coordinationKey = ['coordination'] as const;

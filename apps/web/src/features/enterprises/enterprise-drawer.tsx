@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { Enterprise } from '@wutong/contracts';
-import { formatMoney } from '../projects/format';
+import { formatMoney } from '../../shared/money-format-old';
 import { useEnterprise, useEnterpriseProjectCount } from './enterprises-api';
 import { EnterpriseForm } from './enterprise-form';
 

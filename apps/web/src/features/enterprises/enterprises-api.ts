@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateEnterprise, Enterprise, EnterpriseListItem, EnterpriseOrigin, ImportJob, MatchResult, UpdateEnterprise } from '@wutong/contracts';
-import { api, type QueryParams } from '../../app/api-client';
+import { api, type QueryParams } from '../../shared/api-client';
 
 export const enterprisesKey = ['enterprises'] as const;
 

@@ -4,9 +4,9 @@ import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, InboxOutlined, 
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { formatCount } from '../projects/format';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { formatCount } from '../../shared/money-format-old';
 import { downloadRejects, downloadTemplate, fileToBase64, rememberJob, rememberedJob, startImport, useImportJob } from './enterprises-api';
 
 const MAX_BYTES = 15 * 1024 * 1024;

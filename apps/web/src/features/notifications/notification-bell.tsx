@@ -4,7 +4,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Notification } from '@wutong/contracts';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { NotificationItem } from './notification-item';
 import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from './notifications-api';
 

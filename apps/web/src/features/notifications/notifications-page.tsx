@@ -3,8 +3,8 @@ import { Alert, Button, Card, Col, Empty, Flex, List, Row, Select, Switch, Typog
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { NOTIFICATION_KINDS, type Notification, type NotificationKind } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { NotificationItem } from './notification-item';
 import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from './notifications-api';
 

@@ -4,7 +4,7 @@ import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
+import { PageHeader } from '../../shared/page-header';
 import { useCurrentUser } from '../auth/current-user';
 import { can } from '../auth/roles';
 import { useUnits } from './org-api';

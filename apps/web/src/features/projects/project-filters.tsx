@@ -3,7 +3,7 @@ import { Button, Col, DatePicker, Flex, Input, InputNumber, Row, Select, Space, 
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { Light, Stage } from '@wutong/contracts';
-import { useDebounced } from '../../app/use-debounced';
+import { useDebounced } from '../../shared/use-debounced';
 import { useCurrentUser } from '../auth/current-user';
 import { useUnits } from '../org/org-api';
 import { buildForest, toOptions } from '../org/unit-tree';

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { ProjectListItem, Stage, User } from '@wutong/contracts';
-import { api } from '../../app/api-client';
+import { api } from '../../shared/api-client';
 import { toApiParams, type ProjectFilters, type ProjectSort } from './project-query';
 
 // the contracts' ProjectList, Board and KeyBlock schemas export no types: their shapes, spelled out

@@ -4,8 +4,8 @@ import { ExclamationCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { JobRun, ScheduledJob } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { PERIOD_EXAMPLES, periodLabel, suggestedPeriod } from './periods';
 import { useJobs, useRerun, useRuns, useUpdateSchedule, type RunFilters } from './scheduler-api';
 

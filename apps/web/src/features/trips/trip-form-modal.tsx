@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CreateTrip } from '@wutong/contracts';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { useCurrentUser } from '../auth/current-user';
 import { useUnits } from '../org/org-api';
 import { buildForest, toOptions } from '../org/unit-tree';

@@ -3,9 +3,9 @@ import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, I
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CreateTripVisit, ProjectType, ReportLead } from '@wutong/contracts';
-import { ApiError } from '../../app/api-client';
-import { useDebounced } from '../../app/use-debounced';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { ApiError } from '../../shared/api-client';
+import { useDebounced } from '../../shared/use-debounced';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { useEnterpriseMatch } from '../enterprises/enterprises-api';
 import { IndustryCascader } from '../industries/industry-cascader';
 import { projectIndustryParam } from '../projects/project-query';

@@ -3,7 +3,7 @@ import { App, Button, Descriptions, Drawer, Flex, Form, Grid, Input, Select, Spa
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { CreateUser, Role, UpdateUser, User } from '@wutong/contracts';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { ROLE_LIST } from '../auth/roles';
 import { useUnits } from '../org/org-api';
 import { buildForest, toOptions } from '../org/unit-tree';

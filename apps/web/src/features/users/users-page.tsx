@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Badge, Button, Card, Col, Dropdown, Empty, Input, Row, Select, Space, Table, Tag, TreeSelect, type TableProps } from 'antd';
 import { DeleteOutlined, DownloadOutlined, EditOutlined, KeyOutlined, MoreOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
-import { useSearchPatch } from '../../app/use-search-patch';
+import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { Role, User } from '@wutong/contracts';
-import { ApiError } from '../../app/api-client';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { ApiError } from '../../shared/api-client';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { useCurrentUser } from '../auth/current-user';
 import { can, ROLE_LIST } from '../auth/roles';
 import { useUnits } from '../org/org-api';

@@ -4,8 +4,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { NOTIFICATION_KINDS, type NotificationKind, type Webhook, type WebhookDelivery, type WebhookFormat } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { useDeleteWebhook, useDeliveries, useRetryDelivery, useSaveWebhook, useTestWebhook, useWebhooks, type DeliveryFilters } from './webhooks-api';
 
 type FormValues = { name: string; url: string; format: WebhookFormat; secret?: string; clearSecret?: boolean; events: NotificationKind[]; enabled: boolean };

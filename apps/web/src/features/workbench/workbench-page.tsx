@@ -4,14 +4,14 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ProjectListItem } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
+import { PageHeader } from '../../shared/page-header';
 import { useCurrentUser } from '../auth/current-user';
 import { widestReach } from '../auth/roles';
-import { closedLoop } from '../project/access';
-import { IntakeTag, ProjectRow, StageTag } from '../project/bits';
-import { day, daysFromToday, money, punct } from '../project/format';
-import { useWorkbench } from '../project/project-api';
-import '../project/closed-loop.css';
+import { closedLoop } from '../projects/closed-loop-access';
+import { IntakeTag, ProjectRow, StageTag } from '../projects/bits';
+import { day, daysFromToday, money, punct } from '../../shared/format';
+import { useWorkbench } from '../projects/project-api';
+import '../projects/closed-loop.css';
 
 const SHOW = 8;
 

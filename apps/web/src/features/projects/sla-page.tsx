@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, InputNumber, Row, Skeleton, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SlaRule, SlaRuleCode } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { LIGHT_COLORS } from '../projects/stages';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { LIGHT_COLORS } from './stages';
 import { useSaveSlaRules, useSlaRules } from './sla-api';
 
 const RULES: SlaRuleCode[] = ['lead_uncontacted', 'no_activity', 'signed_not_registered', 'next_step_overdue'];

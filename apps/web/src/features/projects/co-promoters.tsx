@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectDetail } from '@wutong/contracts';
 import { useUnits } from '../org/org-api';
 import { buildForest, toOptions } from '../org/unit-tree';
-import { decimal, percentOfBp } from './format';
+import { decimal, percentOfBp } from '../../shared/format';
 import { useSetCoPromoters } from './project-api';
-import { useServerErrors } from './server-errors';
+import { useServerErrors } from '../../shared/server-errors';
 
 type Row = { unitId?: number; percent?: number | null };
 type Values = { units: Row[] };

@@ -1,4 +1,4 @@
-import { i18n } from './i18n';
+import { i18n } from '../app/i18n';
 
 /** An error the server (or the network) reported, with the message already in the user's language. */
 export class ApiError extends Error {

@@ -4,12 +4,12 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { PointEvent, RuleVersion, ScoringRules } from '@wutong/contracts';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { IndustryCascader } from '../industries/industry-cascader';
 import { useIndustries } from '../industries/industries-api';
-import { useCreateRuleVersion } from './assessment-api';
-import { shanghaiToday } from './periods';
-import { groupedNumber } from './indicator-units';
+import { useCreateRuleVersion } from '../assessment/assessment-api';
+import { shanghaiToday } from '../assessment/periods';
+import { groupedNumber } from '../assessment/indicator-units';
 import { priorityCode, priorityLabel } from './priority-industries';
 
 type Values = {

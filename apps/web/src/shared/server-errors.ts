@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { App, type FormInstance } from 'antd';
-import { ApiError } from '../../app/api-client';
+import { ApiError } from './api-client';
 
 type FieldPath = (string | number)[];
 

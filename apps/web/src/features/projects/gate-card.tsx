@@ -8,10 +8,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { ProjectDetail, Stage } from '@wutong/contracts';
 import { CURRENCIES } from './enums';
 import { EVIDENCE_FIELDS, evidenceKind, type EvidenceField } from './evidence';
-import { minorToWan, punct, thousands, wanToMinor, wanUnit } from './format';
+import { minorToWan, punct, thousands, wanToMinor, wanUnit } from '../../shared/format';
 import { stageLabel } from './labels';
 import { useTransition } from './project-api';
-import { clearChangedErrors, useServerErrors } from './server-errors';
+import { clearChangedErrors, useServerErrors } from '../../shared/server-errors';
 
 type EvidenceValue = string | number | Dayjs | null | undefined;
 type Values = { evidence: Partial<Record<EvidenceField, EvidenceValue>> };

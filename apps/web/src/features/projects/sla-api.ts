@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SlaRule } from '@wutong/contracts';
-import { api } from '../../app/api-client';
+import { api } from '../../shared/api-client';
 
 const slaKey = ['sla-rules'] as const;
 

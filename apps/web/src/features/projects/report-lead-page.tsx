@@ -4,16 +4,16 @@ import { CloseOutlined, ShopOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { LeadSource, MatchCandidate, ProjectType, ReportLead, ReportResult } from '@wutong/contracts';
-import { ApiError } from '../../app/api-client';
-import { PageHeader } from '../../app/page-header';
-import { useDebounced } from '../../app/use-debounced';
-import { IndustryPicker } from '../project/industry-picker';
-import { punct, thousands, wanToMinor, wanUnit } from '../project/format';
-import { CURRENCIES, LEAD_SOURCES, PROJECT_TYPES } from '../project/enums';
-import { useEnterpriseMatch, useProjectVisible, useReportLead } from '../project/project-api';
-import { clearChangedErrors, useServerErrors } from '../project/server-errors';
+import { ApiError } from '../../shared/api-client';
+import { PageHeader } from '../../shared/page-header';
+import { useDebounced } from '../../shared/use-debounced';
+import { IndustryPicker } from './industry-picker';
+import { punct, thousands, wanToMinor, wanUnit } from '../../shared/format';
+import { CURRENCIES, LEAD_SOURCES, PROJECT_TYPES } from './enums';
+import { useEnterpriseMatch, useProjectVisible, useReportLead } from './project-api';
+import { clearChangedErrors, useServerErrors } from '../../shared/server-errors';
 import { EnterpriseHints } from './enterprise-hints';
-import '../project/closed-loop.css';
+import './closed-loop.css';
 
 type Values = {
   enterpriseName: string;

@@ -20,7 +20,7 @@ import type {
   User,
   Workbench,
 } from '@wutong/contracts';
-import { api } from '../../app/api-client';
+import { api } from '../../shared/api-client';
 
 /** Everything about projects lives under one key, so a change anywhere refreshes every list that shows it. */
 export const projectsKey = ['projects'] as const;

@@ -2,7 +2,7 @@ import { Button, Flex, Spin, Tag, Typography } from 'antd';
 import { CheckCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { MatchCandidate } from '@wutong/contracts';
-import { decimal } from '../project/format';
+import { decimal } from '../../shared/format';
 
 type Props = {
   candidates: readonly MatchCandidate[];

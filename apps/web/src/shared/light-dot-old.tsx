@@ -1,7 +1,7 @@
 import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Light, Stage } from '@wutong/contracts';
-import { LIGHT_COLORS } from './stages';
+import { LIGHT_COLORS } from '../features/projects/stages';
 
 type Props = { light: Light; reasons: readonly string[]; withText?: boolean; stage?: Stage };
 

@@ -4,10 +4,10 @@ import { CheckOutlined, MergeCellsOutlined, RollbackOutlined } from '@ant-design
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ProjectListItem } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { day, daysFromToday, money, punct } from '../project/format';
-import { LightDot } from '../project/light-dot';
-import { useInbox } from '../project/project-api';
+import { PageHeader } from '../../shared/page-header';
+import { day, daysFromToday, money, punct } from '../../shared/format';
+import { LightDot } from '../../shared/light-dot';
+import { useInbox } from './project-api';
 import { AcceptModal, MergeModal, RejectModal } from './inbox-dialogs';
 
 type Dialog = { kind: 'accept' | 'merge' | 'reject'; lead: ProjectListItem } | null;

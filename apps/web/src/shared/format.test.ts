@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatCount, formatMoney, formatWan } from './format';
+import { formatCount, formatMoney, formatWan } from './money-format-old';
 
 describe('money in 万', () => {
   test('two decimals and thousands separators', () => {

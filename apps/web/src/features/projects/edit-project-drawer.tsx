@@ -2,10 +2,10 @@ import { App, Button, Col, Divider, Drawer, Flex, Form, Grid, Input, InputNumber
 import { useTranslation } from 'react-i18next';
 import type { ProjectDetail, ProjectType, UpdateProject } from '@wutong/contracts';
 import { CURRENCIES, PROJECT_TYPES, type Currency } from './enums';
-import { minorToWan, thousands, wanToMinor, wanUnit } from './format';
+import { minorToWan, thousands, wanToMinor, wanUnit } from '../../shared/format';
 import { IndustryPicker } from './industry-picker';
 import { useKeyBlocks, useUpdateProject } from './project-api';
-import { clearChangedErrors, useServerErrors } from './server-errors';
+import { clearChangedErrors, useServerErrors } from '../../shared/server-errors';
 
 type Values = {
   name: string;

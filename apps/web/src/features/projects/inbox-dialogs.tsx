@@ -2,13 +2,13 @@ import { useMemo, useState } from 'react';
 import { App, Form, Input, Modal, Select, Tag, TreeSelect, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProjectListItem } from '@wutong/contracts';
-import { useDebounced } from '../../app/use-debounced';
+import { useDebounced } from '../../shared/use-debounced';
 import { useUnits } from '../org/org-api';
 import { buildForest, toOptions } from '../org/unit-tree';
-import { punct } from '../project/format';
-import { stageLabel } from '../project/labels';
-import { useAcceptLead, useMergeLead, useProjectSearch, useRejectLead, useUnitPeople } from '../project/project-api';
-import { useServerErrors } from '../project/server-errors';
+import { punct } from '../../shared/format';
+import { stageLabel } from './labels';
+import { useAcceptLead, useMergeLead, useProjectSearch, useRejectLead, useUnitPeople } from './project-api';
+import { useServerErrors } from '../../shared/server-errors';
 
 type Props = { lead: ProjectListItem; onClose: () => void };
 

@@ -1,6 +1,6 @@
 import type { Lang } from '@wutong/contracts';
 import { api } from './api-client';
-import { applyLang, currentLang, writeLangCookie } from './i18n';
+import { applyLang, currentLang, writeLangCookie } from '../app/i18n';
 
 let chosenBeforeSignIn = false;
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Intake, ProjectListItem, Stage } from '@wutong/contracts';
 import { STAGE_COLORS, stageLabel } from './labels';
-import { LightDot } from './light-dot';
+import { LightDot } from '../../shared/light-dot';
 
 export function StageTag({ stage }: { stage: Stage }) {
   const { i18n } = useTranslation();

@@ -1,19 +1,19 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Col, Row, Select, TreeSelect } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
-import { useSearchPatch } from '../../app/use-search-patch';
+import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../../app/page-header';
-import { useDebounced } from '../../app/use-debounced';
+import { PageHeader } from '../../shared/page-header';
+import { useDebounced } from '../../shared/use-debounced';
 import { useCurrentUser } from '../auth/current-user';
 import { useUnits } from '../org/org-api';
 import { buildForest, toOptions } from '../org/unit-tree';
-import { useProjectVisible } from '../project/project-api';
+import { useProjectVisible } from '../projects/project-api';
 import { useOwnerOptions, useProjectSearch, useUser } from '../projects/projects-api';
-import { assessmentAccess } from './access';
-import { type PointFilters } from './assessment-api';
-import { PeriodPicker } from './bits';
-import { parsePeriod } from './periods';
+import { assessmentAccess } from '../assessment/access';
+import { type PointFilters } from '../assessment/assessment-api';
+import { PeriodPicker } from '../assessment/bits';
+import { parsePeriod } from '../assessment/periods';
 import { PointsLedger } from './points-ledger';
 
 const positive = (v: string | null) => {

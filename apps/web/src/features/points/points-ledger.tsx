@@ -4,11 +4,11 @@ import { DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PointEntry, PointEvent } from '@wutong/contracts';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { formatCount } from '../projects/format';
-import { exportPoints, usePoints, type PointFilters } from './assessment-api';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { formatCount } from '../../shared/money-format-old';
+import { exportPoints, usePoints, type PointFilters } from '../assessment/assessment-api';
 import { explainPoint, formatPoints } from './explain';
-import './assessment.css';
+import '../assessment/assessment.css';
 
 const EVENT_COLORS: Record<PointEvent, string> = {
   lead_accepted: 'cyan',

@@ -1,5 +1,5 @@
 import { Badge } from 'antd';
-import { useInboxCount } from '../project/project-api';
+import { useInboxCount } from './project-api';
 
 /** The inbox's menu label with the number of leads waiting. */
 export function InboxMenuLabel({ label }: { label: string }) {

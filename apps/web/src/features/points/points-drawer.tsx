@@ -2,7 +2,7 @@ import { Button, Drawer, Flex, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PointsLedger } from './points-ledger';
-import { periodLabel } from './periods';
+import { periodLabel } from '../assessment/periods';
 
 export type PointsDrawerSubject = { kind: 'unit' | 'person'; id: number; name: string };
 
