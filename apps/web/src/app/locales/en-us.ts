@@ -6,6 +6,7 @@ import { bulletinsEnUS } from './bulletins-en-us';
 import { cockpitEnUS } from './cockpit-en-us';
 
 export const enUS: Resources = {
+  light: { red: 'Red', yellow: 'Yellow', green: 'Green', unlit: 'No light', ok: 'No issues', closed: 'in production or dropped: no longer tracked' },
   bulletins: bulletinsEnUS,
   assessment: assessmentEnUS,
   coordination: coordinationEnUS,
@@ -245,7 +246,6 @@ export const enUS: Resources = {
     viewTable: 'List',
     viewBoard: 'Board',
     wanYuan: '×10k CNY',
-    lightOk: 'followed up on time',
     unassigned: 'unassigned',
     noNextStep: 'no next step',
     dueOverdue: 'overdue since {{date}}',
@@ -259,8 +259,6 @@ export const enUS: Resources = {
     shown: 'Showing {{shown}} of {{total}}',
     loadMore: 'Load more',
     end: 'All shown',
-    lights: { red: 'Red', yellow: 'Yellow', green: 'Green', none: 'No light' },
-    lightClosed: 'in production or dropped: no longer tracked',
     since: 'since {{date}}',
     origins: { local: 'Local', domestic_out_of_city: 'Domestic (out of city)', foreign: 'Foreign', zhejiang_returning: 'Returning Zhejiang merchants' },
     columns: {
@@ -655,12 +653,6 @@ export const enUS: Resources = {
     rejected: 'Rejected',
   },
   project: {
-    light: {
-      red: 'Red',
-      yellow: 'Yellow',
-      green: 'On track',
-      none: 'no issues',
-    },
     intake: {
       pending: 'Awaiting acceptance',
       accepted: 'Accepted',

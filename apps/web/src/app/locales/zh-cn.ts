@@ -6,6 +6,7 @@ import { cockpitZhCN } from './cockpit-zh-cn';
 
 /** Chinese is the source language: every other resource file must have exactly these keys. */
 export const zhCN = {
+  light: { red: '红灯', yellow: '黄灯', green: '绿灯', unlit: '不亮灯', ok: '无异常', closed: '已投产或已终止，不再亮灯' },
   bulletins: bulletinsZhCN,
   assessment: assessmentZhCN,
   coordination: coordinationZhCN,
@@ -245,7 +246,6 @@ export const zhCN = {
     viewTable: '列表',
     viewBoard: '看板',
     wanYuan: '万元',
-    lightOk: '按期跟进中',
     unassigned: '待分配',
     noNextStep: '未定下一步',
     dueOverdue: '{{date}} 已逾期',
@@ -259,8 +259,6 @@ export const zhCN = {
     shown: '已显示 {{shown}} / {{total}} 条',
     loadMore: '加载更多',
     end: '已全部显示',
-    lights: { red: '红灯', yellow: '黄灯', green: '绿灯', none: '不亮灯' },
-    lightClosed: '已投产或已终止，不再亮灯',
     since: '{{date}} 起',
     origins: { local: '本地', domestic_out_of_city: '市外内资', foreign: '外资', zhejiang_returning: '浙商回归' },
     columns: {
@@ -655,12 +653,6 @@ export const zhCN = {
     rejected: '已退回',
   },
   project: {
-    light: {
-      red: '红灯',
-      yellow: '黄灯',
-      green: '正常',
-      none: '无异常',
-    },
     intake: {
       pending: '待受理',
       accepted: '已受理',

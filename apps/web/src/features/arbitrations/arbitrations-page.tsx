@@ -4,11 +4,11 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Arbitration } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
-import { useCurrentUser } from '../auth/current-user';
-import { closedLoop } from '../projects/closed-loop-access';
+import { useCurrentUser } from '../auth';
 import { day, dayTime, punct } from '../../shared/format';
-import { useArbitrations, useDecideArbitration } from '../projects/project-api';
+import { useArbitrations, useDecideArbitration } from '../projects';
 import { useServerErrors } from '../../shared/server-errors';
+import { arbitrationAccess } from './access';
 
 type Filter = 'open' | 'closed' | 'all';
 type Values = { decision: 'upheld' | 'rejected'; note: string };
@@ -99,7 +99,7 @@ function DecideModal({ item, onClose }: { item: Arbitration; onClose: () => void
 export function ArbitrationsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const canDecide = closedLoop.decideArbitration(me);
+  const canDecide = arbitrationAccess.decide(me);
   const list = useArbitrations();
   const [filter, setFilter] = useState<Filter>(canDecide ? 'open' : 'all');
   const [deciding, setDeciding] = useState<Arbitration | null>(null);

@@ -6,9 +6,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { FxRate } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { formatCount } from '../../shared/money-format-old';
+import { formatCount } from '../../shared/format';
 import { useFxRates, useSetFxRate } from './assessment-api';
-import { shanghaiToday } from './periods';
+import { shanghaiDate } from '@wutong/contracts';
 
 const CURRENCIES: FxRate['currency'][] = ['USD', 'EUR', 'HKD', 'JPY', 'GBP'];
 type Values = { currency: FxRate['currency']; onDate: Dayjs; rate: number | null; source?: string };
@@ -23,7 +23,7 @@ export function FxRatesPage() {
   const setRate = useSetFxRate();
   const [form] = Form.useForm<Values>();
   const [currency, setCurrency] = useState<FxRate['currency'] | 'all'>('all');
-  const today = shanghaiToday().date;
+  const today = shanghaiDate();
 
   const rows = useMemo(
     () =>
@@ -144,7 +144,7 @@ export function FxRatesPage() {
           loading={rates.isFetching}
           onRow={(r) => ({ 'data-testid': 'fx-row', 'data-key': `${r.currency}:${r.onDate}` }) as object}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assessment.fx.empty')} /> }}
-          pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n: formatCount(n, lang) }), style: { padding: '0 16px' } }}
+          pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n: formatCount(n) }), style: { padding: '0 16px' } }}
         />
       </Card>
     </>

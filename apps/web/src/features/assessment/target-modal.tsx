@@ -4,10 +4,10 @@ import { CheckCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS, type IndicatorCode, type TargetRow, type TargetSplit } from '@wutong/contracts';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
+import { buildForest, toOptions, useUnits } from '../org';
 import { useSetTarget } from './assessment-api';
-import { evenSplit, formatIndicator, groupedNumber, indicatorName, partsCount, scaleOf, toBase, toDisplay, unitLabel } from './indicator-units';
+import { entryUnit, evenSplit, formatIndicator, partsCount, scaleOf, toBase, toDisplay } from './indicator-units';
+import { groupedNumber, indicatorName } from '../../shared/format';
 
 export type TargetModalState = { mode: 'create'; unitId?: number; indicator?: IndicatorCode; year: number } | { mode: 'edit'; row: TargetRow };
 
@@ -84,8 +84,8 @@ export function TargetModal({ state, onClose }: { state: TargetModalState; onClo
     }
   };
 
-  const suffix = indicator ? unitLabel(indicator, lang) : '';
-  const decimals = indicator ? scaleOf(indicator).decimals : 0;
+  const suffix = indicator ? entryUnit(indicator, lang) : '';
+  const decimals = indicator ? scaleOf(indicator).digits : 0;
   const partLabel = (i: number) => (split === 'quarter' ? t('assessment.targets.quarterN', { n: i + 1 }) : t('assessment.targets.monthN', { n: i + 1 }));
 
   return (
@@ -138,7 +138,7 @@ export function TargetModal({ state, onClose }: { state: TargetModalState; onClo
               <Select
                 disabled={!!editing}
                 placeholder={t('assessment.targets.pickIndicator')}
-                options={INDICATORS.map((i) => ({ value: i.code, label: `${indicatorName(i.code, lang)}（${unitLabel(i.code, lang)}）` }))}
+                options={INDICATORS.map((i) => ({ value: i.code, label: `${indicatorName(i.code, lang)}（${entryUnit(i.code, lang)}）` }))}
                 data-testid="target-indicator"
               />
             </Form.Item>
@@ -150,12 +150,12 @@ export function TargetModal({ state, onClose }: { state: TargetModalState; onClo
               name="annual"
               label={t('assessment.targets.annual', { year })}
               rules={[{ required: true, message: t('assessment.targets.annualRequired') }]}
-              extra={indicator && scaleOf(indicator).factor > 1 ? t('assessment.targets.annualHint', { unit: suffix }) : undefined}
+              extra={indicator && scaleOf(indicator).per > 1 ? t('assessment.targets.annualHint', { unit: suffix }) : undefined}
             >
               <InputNumber<number>
                 style={{ width: '100%' }}
                 min={0}
-                max={indicator ? 1e15 / scaleOf(indicator).factor : undefined}
+                max={indicator ? 1e15 / scaleOf(indicator).per : undefined}
                 precision={decimals}
                 step={1}
                 suffix={suffix}

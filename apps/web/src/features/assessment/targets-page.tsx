@@ -3,18 +3,16 @@ import { Alert, App, Button, Card, Col, Empty, Flex, Row, Segmented, Select, Spa
 import { AppstoreOutlined, BarsOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
-import { INDICATORS, IndicatorCode, type TargetRow, type UnitKind } from '@wutong/contracts';
+import { IndicatorCode, INDICATORS, shanghaiYear, type TargetRow, type UnitKind } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { useCurrentUser } from '../auth/current-user';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
-import { formatCount } from '../../shared/money-format-old';
+import { useCurrentUser } from '../auth';
+import { buildForest, toOptions, useUnits } from '../org';
+import { formatCount, indicatorName } from '../../shared/format';
 import { assessmentAccess } from './access';
 import { downloadTargetTemplate, exportTargets, useDeleteTarget, useTargets, type TargetFilters } from './assessment-api';
 import { AHEAD, BEHIND, CompletionBar, Labeled, RANKED_KINDS, YearPicker } from './bits';
-import { formatIndicator, formatIndicatorNumber, indicatorName, unitLabel } from './indicator-units';
-import { shanghaiToday } from './periods';
+import { entryUnit, formatIndicator, formatIndicatorNumber } from './indicator-units';
 import { TargetImportModal } from './target-import-modal';
 import { TargetModal, type TargetModalState } from './target-modal';
 import { TargetsMatrix } from './targets-matrix';
@@ -52,7 +50,7 @@ export function TargetsPage() {
   const { modal, message } = App.useApp();
   const onError = useErrorHandler();
   const canEdit = assessmentAccess.editTargets(me);
-  const thisYear = shanghaiToday().year;
+  const thisYear = shanghaiYear();
   const [params, setQuery] = useSearchPatch();
   const { filters, kind, view } = useMemo(() => readParams(params, thisYear), [params, thisYear]);
   const list = useTargets(filters);
@@ -98,10 +96,10 @@ export function TargetsPage() {
 
   const num = (r: TargetRow, v: number) => (
     <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-      {formatIndicatorNumber(r.indicator, v, lang)}
+      {formatIndicatorNumber(r.indicator, v)}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {' '}
-        {unitLabel(r.indicator, lang)}
+        {entryUnit(r.indicator, lang)}
       </Typography.Text>
     </span>
   );
@@ -315,7 +313,7 @@ export function TargetsPage() {
               <Typography.Text strong>{yearLabel}</Typography.Text>
             </span>
             <span data-testid="targets-count" data-value={rows.length}>
-              {t('assessment.targets.count', { n: formatCount(rows.length, lang) })}
+              {t('assessment.targets.count', { n: formatCount(rows.length) })}
             </span>
             <span style={{ color: AHEAD }} data-testid="targets-ahead" data-value={ahead}>
               ● {t('assessment.targets.aheadCount', { n: ahead })}
@@ -371,7 +369,7 @@ export function TargetsPage() {
                 pageSizeOptions: [20, 50, 100, 200],
                 showTotal: (n) => (
                   <span data-testid="targets-total" data-total={n}>
-                    {t('common.total', { n: formatCount(n, lang) })}
+                    {t('common.total', { n: formatCount(n) })}
                   </span>
                 ),
                 style: { padding: '0 16px' },

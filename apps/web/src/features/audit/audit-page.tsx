@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { AuditEntry, User } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
 import { useDebounced } from '../../shared/use-debounced';
-import { useUserOptions } from '../users/users-api';
+import { useUserOptions } from '../users';
 import { useAudit, type AuditFilters } from './audit-api';
 import { AuditDiff } from './audit-diff';
 

@@ -7,6 +7,7 @@ import { LangSwitch } from '../../shared/lang-switch';
 import { settleLangAfterSignIn } from '../../shared/lang';
 import { meKey, useLogin } from './auth-api';
 import './login-page.css';
+import { preloadAfterSignIn } from '../../shared/lazy-page';
 
 type Field = 'username' | 'password';
 
@@ -49,8 +50,7 @@ export function LoginPage() {
   // while the user types, fetch what comes after signing in (after the first screen, not with it)
   useEffect(() => {
     const id = setTimeout(() => {
-      void import('../../app/shell');
-      void import('../workbench/workbench-page');
+      preloadAfterSignIn();
     }, 1200);
     return () => clearTimeout(id);
   }, []);

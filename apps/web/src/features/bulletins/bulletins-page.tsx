@@ -8,12 +8,13 @@ import dayjs from 'dayjs';
 import type { BulletinKind, BulletinStatus, BulletinSummary, SnapshotSummary, UpdateBulletinSettings } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { useCurrentUser } from '../auth/current-user';
-import { formatCount } from '../../shared/money-format-old';
+import { useCurrentUser } from '../auth';
+import { formatCount, periodText } from '../../shared/format';
 import { bulletinAccess } from './access';
 import { useBulletinSettings, useBulletins, useClosePeriod, useGenerateBulletin, useSaveSettings, useSnapshots } from './bulletins-api';
-import { endedPeriods, periodZh, shanghaiDate } from './format';
+import { endedPeriods } from './format';
 import { SnapshotDrawer } from './snapshot-drawer';
+import { shanghaiDate, shanghaiYear } from '@wutong/contracts';
 
 export const STATUS_COLORS: Record<BulletinStatus, string> = { draft: 'default', reviewed: 'processing', published: 'success' };
 const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
@@ -60,7 +61,7 @@ export function BulletinsPage() {
 }
 
 function BulletinList({ onGenerate }: { onGenerate: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const [params, setQuery] = useSearchPatch();
@@ -70,7 +71,7 @@ function BulletinList({ onGenerate }: { onGenerate: () => void }) {
   const year = yearParam >= 2000 && yearParam <= 2100 ? yearParam : undefined;
   const list = useBulletins({ kind, status, year });
   const set = (k: string, v: string | undefined) => setQuery({ [k]: v });
-  const thisYear = Number(shanghaiDate().slice(0, 4));
+  const thisYear = shanghaiYear();
   const filtered = !!(kind || status || year);
   const readerOnly = !bulletinAccess.generate(me);
 
@@ -176,7 +177,7 @@ function BulletinList({ onGenerate }: { onGenerate: () => void }) {
             onRow={(b) => ({ onClick: () => void navigate(`/bulletins/${b.id}`) })}
             pagination={{
               defaultPageSize: 20,
-              showTotal: (n) => <span data-testid="bulletins-total">{t('common.total', { n: formatCount(n, i18n.language) })}</span>,
+              showTotal: (n) => <span data-testid="bulletins-total">{t('common.total', { n: formatCount(n) })}</span>,
               style: { padding: '0 16px' },
             }}
             locale={{
@@ -198,7 +199,7 @@ function BulletinList({ onGenerate }: { onGenerate: () => void }) {
 }
 
 function GenerateModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const onError = useErrorHandler();
   const navigate = useNavigate();
@@ -206,7 +207,7 @@ function GenerateModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<{ kind: BulletinKind; period: string }>();
   const today = shanghaiDate();
   const kind = Form.useWatch('kind', form) ?? 'monthly';
-  const options = endedPeriods(kind, today);
+  const options = endedPeriods(kind, today, t, i18n.language);
   const submit = (v: { kind: BulletinKind; period: string }) =>
     generate.mutate(v, {
       onSuccess: (b) => {
@@ -229,11 +230,11 @@ function GenerateModal({ onClose }: { onClose: () => void }) {
     >
       <Typography.Paragraph type="secondary">{t('bulletins.generateHint')}</Typography.Paragraph>
       <Spin spinning={generate.isPending} tip={t('bulletins.generating')}>
-        <Form form={form} layout="vertical" initialValues={{ kind: 'monthly', period: endedPeriods('monthly', today, 1)[0]!.value }} onFinish={submit} requiredMark>
+        <Form form={form} layout="vertical" initialValues={{ kind: 'monthly', period: endedPeriods('monthly', today, t, i18n.language, 1)[0]!.value }} onFinish={submit} requiredMark>
           <Form.Item name="kind" label={t('bulletins.filters.kind')} rules={[{ required: true }]}>
             <Select
               options={(['monthly', 'weekly'] as const).map((k) => ({ value: k, label: t(`bulletins.kinds.${k}`) }))}
-              onChange={(k: BulletinKind) => form.setFieldValue('period', endedPeriods(k, today, 1)[0]!.value)}
+              onChange={(k: BulletinKind) => form.setFieldValue('period', endedPeriods(k, today, t, i18n.language, 1)[0]!.value)}
               data-testid="generate-kind"
             />
           </Form.Item>
@@ -309,13 +310,13 @@ function SettingsDrawer({ onClose }: { onClose: () => void }) {
 }
 
 function SnapshotList() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const snapshots = useSnapshots();
   const [open, setOpen] = useState<number | null>(null);
   const [closing, setClosing] = useState(false);
   const columns: TableProps<SnapshotSummary>['columns'] = [
-    { title: t('bulletins.snapshots.cols.period'), key: 'period', render: (_, s) => <a data-testid="snapshot-row">{periodZh(s.period)}</a> },
+    { title: t('bulletins.snapshots.cols.period'), key: 'period', render: (_, s) => <a data-testid="snapshot-row">{periodText(s.period, i18n.language)}</a> },
     { title: t('bulletins.snapshots.cols.kind'), dataIndex: 'kind', width: 90, render: (k: SnapshotSummary['kind']) => t(`bulletins.snapshots.kinds.${k}`) },
     { title: t('bulletins.snapshots.cols.frozenAt'), dataIndex: 'frozenAt', width: 170, render: (v: string) => time(v) },
     { title: t('bulletins.snapshots.cols.frozenBy'), dataIndex: 'frozenBy', width: 130, render: (v: string | null) => v ?? t('bulletins.snapshots.scheduler') },
@@ -352,12 +353,12 @@ function SnapshotList() {
 }
 
 function CloseModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const onError = useErrorHandler();
   const close = useClosePeriod();
   const [form] = Form.useForm<{ period: string }>();
-  const last = endedPeriods('monthly', shanghaiDate(), 1)[0]!.value;
+  const last = endedPeriods('monthly', shanghaiDate(), t, i18n.language, 1)[0]!.value;
   return (
     <Modal open title={t('bulletins.snapshots.closeTitle')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: close.isPending }} destroyOnHidden>
       <Descriptions size="small" column={1} items={[{ key: 'hint', label: '', children: t('bulletins.snapshots.closeHint') }]} />
@@ -368,7 +369,7 @@ function CloseModal({ onClose }: { onClose: () => void }) {
         onFinish={(v) =>
           close.mutate(v.period.trim(), {
             onSuccess: (s) => {
-              message.success(t('bulletins.snapshots.closed', { period: periodZh(s.period) }));
+              message.success(t('bulletins.snapshots.closed', { period: periodText(s.period, i18n.language) }));
               onClose();
             },
             onError: (e) => onError(e, form),

@@ -4,9 +4,8 @@ import { FullscreenExitOutlined, FullscreenOutlined, SyncOutlined } from '@ant-d
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { STAGE_LABELS, type Cockpit } from '@wutong/contracts';
+import { type Cockpit, shanghaiYear, STAGE_LABELS } from '@wutong/contracts';
 import { AntdProvider } from '../../app/antd-provider';
-import { shanghaiToday } from '../assessment/periods';
 import { useCockpit } from './cockpit-api';
 import {
   C11_CODES,
@@ -31,7 +30,7 @@ import type { Drill } from './drill';
 import { EChart } from './echart';
 import { DrillDrawer } from './facts-drawer';
 import { HeadlineFigure, pressable, StatFigure } from './figures';
-import { formatNumber, unitLabel } from './format';
+import { formatNumber, unitLabel } from '../../shared/format';
 import { useCompletionRankingView, usePointsRankingView } from './rankings';
 import './cockpit.css';
 
@@ -279,7 +278,7 @@ export function BigscreenPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const y = Number(params.get('year'));
-  const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : shanghaiToday().year;
+  const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : shanghaiYear();
   const u = Number(params.get('unitId'));
   const unitId = Number.isInteger(u) && u > 0 ? u : undefined;
   const cockpit = useCockpit({ year, unitId }, { refetchInterval: REFRESH_MS });

@@ -3,12 +3,10 @@ import { Alert, Button, Card, Col, Empty, Row, Select, Skeleton, Tooltip, TreeSe
 import { FullscreenOutlined, InfoCircleOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { INDICATORS, STAGE_LABELS, type Cockpit, type IndicatorCode } from '@wutong/contracts';
+import { type Cockpit, type IndicatorCode, INDICATORS, shanghaiYear, STAGE_LABELS } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
-import { useCurrentUser } from '../auth/current-user';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
-import { shanghaiToday } from '../assessment/periods';
+import { useCurrentUser } from '../auth';
+import { buildForest, toOptions, useUnits } from '../org';
 import { cockpitAccess } from './access';
 import { useCockpit } from './cockpit-api';
 import {
@@ -36,7 +34,7 @@ import type { Drill } from './drill';
 import { EChart, type ChartClick } from './echart';
 import { DrillDrawer } from './facts-drawer';
 import { HeadlineFigure, pressable, StatFigure } from './figures';
-import { formatNumber, nameWithUnit, unitLabel } from './format';
+import { formatNumber, nameWithUnit, unitLabel } from '../../shared/format';
 import { usePointsRankingView, useCompletionRankingView } from './rankings';
 import './cockpit.css';
 
@@ -45,7 +43,7 @@ const FIRST_YEAR = 2018;
 /** The cockpit's year and unit live in the address, so a view can be bookmarked and shared. */
 function useCockpitParams() {
   const [params, setParams] = useSearchParams();
-  const thisYear = shanghaiToday().year;
+  const thisYear = shanghaiYear();
   const y = Number(params.get('year'));
   const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : thisYear;
   const u = Number(params.get('unitId'));

@@ -5,11 +5,10 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Fact, IndicatorCode, PointEntry } from '@wutong/contracts';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { formatMoney } from '../../shared/money-format-old';
-import { exportPoints, usePoints } from '../assessment/assessment-api';
+import { decimal, money, formatNumber, formatValue, indicatorName, indicatorUnit, unitLabel } from '../../shared/format';
+import { exportPoints, usePoints } from '../points';
 import { exportFacts, useFacts, type DrillFilter } from './cockpit-api';
 import { CAPITAL_INDICATORS, type Drill } from './drill';
-import { decimal, formatNumber, formatValue, indicatorName, indicatorUnit, unitLabel } from './format';
 
 /** Sum and count of everything the filter matches, the figure it equals, and the export. */
 function Summary({ total, sum, figure, unit, onExport, exportTestId }: { total?: number; sum?: ReactNode; figure?: ReactNode; unit?: string; onExport: () => Promise<void>; exportTestId: string }) {
@@ -115,7 +114,7 @@ function FactsTable({ filter, figure, testId = 'drill-facts' }: { filter: DrillF
         f.original ? (
           <Flex vertical gap={0} style={{ fontSize: 12 }}>
             <span style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {formatMoney(f.original.amount, f.original.currency, lang)}
+              {money(f.original.amount, f.original.currency, lang)}
             </span>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('cockpit.drill.rate', { rate: f.original.rate, date: f.original.rateDate })}

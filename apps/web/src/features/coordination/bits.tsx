@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { Tag, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CoordinationCategory, CoordinationLevel, CoordinationStatus } from '@wutong/contracts';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
+import { buildForest, toOptions, useUnits } from '../org';
 
 const keys = <K extends string>(r: Record<K, true>) => Object.keys(r) as K[];
 // keyed by the contract types: a value added there is a compile error here

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   AssignCoordinationItem,
   ConfirmCoordinationItem,
@@ -14,6 +14,7 @@ import type {
   MeetingOutcome,
   RaiseCoordinationItem,
 } from '@wutong/contracts';
+import { useInvalidating } from '../../shared/use-invalidating';
 import { api, type QueryParams } from '../../shared/api-client';
 
 /** Everything coordination lives under one key: a command refreshes the lists, the item, the agenda and the project cards. */
@@ -68,10 +69,7 @@ export function useMeeting(meetingDate: string) {
 
 export const downloadAgenda = (meetingDate: string) => api.download('/api/coordination/meeting/agenda.docx', { meetingDate }, `协调会议题-${meetingDate}.docx`);
 
-function useCoordinationMutation<V>(fn: (v: V) => Promise<CoordinationItemDetail>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: coordinationKey }) });
-}
+const useCoordinationMutation = <V>(fn: (v: V) => Promise<CoordinationItemDetail>) => useInvalidating(fn, [coordinationKey]);
 
 export const useRaiseItem = () => useCoordinationMutation((body: RaiseCoordinationItem) => api.post<CoordinationItemDetail>('/api/coordination/items', body));
 

@@ -8,9 +8,9 @@ import dayjs from 'dayjs';
 import type { CoordinationCategory, CoordinationItem, CoordinationLevel, CoordinationStatus, Light } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { useCurrentUser } from '../auth/current-user';
+import { useCurrentUser } from '../auth';
 import { LightDot } from '../../shared/light-dot';
-import { formatCount } from '../../shared/money-format-old';
+import { formatCount } from '../../shared/format';
 import { coordinationAccess } from './access';
 import { CATEGORIES, CategoryTag, LEVELS, LevelTag, STATUSES, StatusTag, UnitPicker } from './bits';
 import { exportCoordination, useCoordinationList, type CoordinationFilters } from './coordination-api';
@@ -161,10 +161,10 @@ export function CoordinationPage() {
               onChange={(v) => setQuery({ status: v === 'all' ? undefined : v })}
               data-testid="coordination-status-filter"
               options={[
-                { value: 'all', label: `${t('coordination.statusAll')}${statusTotal !== undefined ? ` ${formatCount(statusTotal, i18n.language)}` : ''}` },
+                { value: 'all', label: `${t('coordination.statusAll')}${statusTotal !== undefined ? ` ${formatCount(statusTotal)}` : ''}` },
                 ...STATUSES.map((s) => ({
                   value: s,
-                  label: <span data-testid={`coordination-status-${s}`}>{`${t(`coordination.statuses.${s}`)}${counts ? ` ${formatCount(counts.byStatus[s], i18n.language)}` : ''}`}</span>,
+                  label: <span data-testid={`coordination-status-${s}`}>{`${t(`coordination.statuses.${s}`)}${counts ? ` ${formatCount(counts.byStatus[s])}` : ''}`}</span>,
                 })),
               ]}
             />
@@ -215,7 +215,7 @@ export function CoordinationPage() {
                 placeholder={t('coordination.filters.light')}
                 value={filters.light ?? []}
                 onChange={(v) => setQuery({ light: v.length ? v.join(',') : undefined })}
-                options={LIGHTS.map((l) => ({ value: l, label: t(`project.light.${l}`) }))}
+                options={LIGHTS.map((l) => ({ value: l, label: t(`light.${l}`) }))}
                 data-testid="coordination-light-filter"
               />
             </Col>
@@ -228,14 +228,14 @@ export function CoordinationPage() {
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8, minHeight: 32 }}>
         <Flex gap={12} align="center" wrap>
           <Typography.Text data-testid="coordination-total" data-total={data?.total ?? ''}>
-            {data ? t('common.total', { n: formatCount(data.total, i18n.language) }) : t('common.loading')}
+            {data ? t('common.total', { n: formatCount(data.total) }) : t('common.loading')}
           </Typography.Text>
           {counts?.red ? (
             <Typography.Text type="danger" data-testid="coordination-red-count">
-              {t('coordination.counts.red', { n: formatCount(counts.red, i18n.language) })}
+              {t('coordination.counts.red', { n: formatCount(counts.red) })}
             </Typography.Text>
           ) : null}
-          {counts?.yellow ? <Typography.Text type="warning">{t('coordination.counts.yellow', { n: formatCount(counts.yellow, i18n.language) })}</Typography.Text> : null}
+          {counts?.yellow ? <Typography.Text type="warning">{t('coordination.counts.yellow', { n: formatCount(counts.yellow) })}</Typography.Text> : null}
         </Flex>
         {nFilters ? <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('coordination.filters.reset')}</Button> : null}
       </Flex>

@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import type { CoordinationItem, MeetingAgenda } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { useCurrentUser } from '../auth/current-user';
+import { useCurrentUser } from '../auth';
 import { LightDot } from '../../shared/light-dot';
 import { coordinationAccess } from './access';
 import { ActionModal } from './action-modal';

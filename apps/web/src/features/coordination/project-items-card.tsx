@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CoordinationCategory, ProjectDetail } from '@wutong/contracts';
-import { useCurrentUser } from '../auth/current-user';
+import { useCurrentUser } from '../auth';
 import { LightDot } from '../../shared/light-dot';
 import { clearChangedErrors, useServerErrors } from '../../shared/server-errors';
 import { coordinationAccess } from './access';

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { Enterprise } from '@wutong/contracts';
-import { formatMoney } from '../../shared/money-format-old';
+import { money } from '../../shared/format';
 import { useEnterprise, useEnterpriseProjectCount } from './enterprises-api';
 import { EnterpriseForm } from './enterprise-form';
 
@@ -99,7 +99,7 @@ function EnterpriseDetails({ e }: { e: Enterprise }) {
           { key: 'trade', label: t('enterprises.tradeName'), children: e.tradeName || none },
           { key: 'uscc', label: t('enterprises.uscc'), children: e.uscc ? <Typography.Text copyable code>{e.uscc}</Typography.Text> : none },
           { key: 'legalRep', label: t('enterprises.legalRep'), children: e.legalRep ?? none },
-          { key: 'capital', label: t('enterprises.regCapital'), children: e.regCapital ? formatMoney(e.regCapital.amountMinor, e.regCapital.currency, i18n.language) : none },
+          { key: 'capital', label: t('enterprises.regCapital'), children: e.regCapital ? money(e.regCapital.amountMinor, e.regCapital.currency, i18n.language) : none },
           { key: 'founded', label: t('enterprises.foundedOn'), children: e.foundedOn ?? none },
           { key: 'industry', label: t('enterprises.industry'), children: e.industryCode ? `${e.industryCode} ${e.industryName ?? ''}` : none },
           { key: 'origin', label: t('enterprises.origin'), children: e.origin ? t(`projects.origins.${e.origin}`) : none },

@@ -1,5 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateEnterprise, Enterprise, EnterpriseListItem, EnterpriseOrigin, ImportJob, MatchResult, UpdateEnterprise } from '@wutong/contracts';
+import { useInvalidating } from '../../shared/use-invalidating';
 import { api, type QueryParams } from '../../shared/api-client';
 
 export const enterprisesKey = ['enterprises'] as const;
@@ -66,10 +67,7 @@ export function useEnterpriseProjectCount(e: Pick<Enterprise, 'id' | 'name' | 'u
   });
 }
 
-function useEnterpriseMutation<V, R>(fn: (v: V) => Promise<R>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: enterprisesKey }) });
-}
+const useEnterpriseMutation = <V, R>(fn: (v: V) => Promise<R>) => useInvalidating(fn, [enterprisesKey]);
 
 export const useCreateEnterprise = () => useEnterpriseMutation((body: CreateEnterprise) => api.post<Enterprise>('/api/enterprises', body));
 export const useUpdateEnterprise = () =>

@@ -8,11 +8,10 @@ import dayjs from 'dayjs';
 import type { EnterpriseListItem, EnterpriseOrigin } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { useCurrentUser } from '../auth/current-user';
-import { IndustryCascader } from '../industries/industry-cascader';
-import { pipelineAccess } from '../projects/access';
-import { formatCount, formatWan, currencyUnit } from '../../shared/money-format-old';
-import { ORIGINS } from '../projects/stages';
+import { useCurrentUser } from '../auth';
+import { IndustryCascader } from '../industries';
+import { formatCount, formatWan, moneyUnit } from '../../shared/format';
+import { ORIGINS } from '../projects';
 import { EnterpriseDrawer, type EnterpriseDrawerState } from './enterprise-drawer';
 import {
   ENTERPRISE_SORT_KEYS,
@@ -24,6 +23,7 @@ import {
   type EnterpriseSort,
   type EnterpriseSortKey,
 } from './enterprises-api';
+import { enterpriseAccess } from './access';
 
 const PAGE_SIZES = [20, 50, 100];
 const INDUSTRY = /^(?:[A-T]|\d{2,4})$/;
@@ -154,8 +154,8 @@ export function EnterprisesPage() {
       render: (_, e) =>
         e.regCapital ? (
           <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-            {formatWan(e.regCapital.amountMinor, i18n.language)}
-            {e.regCapital.currency !== 'CNY' ? <Typography.Text type="secondary"> {currencyUnit(e.regCapital.currency, i18n.language)}</Typography.Text> : null}
+            {formatWan(e.regCapital.amountMinor)}
+            {e.regCapital.currency !== 'CNY' ? <Typography.Text type="secondary"> {moneyUnit(e.regCapital.currency, i18n.language)}</Typography.Text> : null}
           </span>
         ) : (
           none
@@ -180,7 +180,7 @@ export function EnterprisesPage() {
   ];
 
   const filtered = Object.keys(filters).length > 0;
-  const canRegister = pipelineAccess.registerEnterprises(me);
+  const canRegister = enterpriseAccess.register(me);
   const emptyText = filtered ? t('enterprises.emptyFiltered') : canRegister ? t('enterprises.emptyWriter') : t('enterprises.emptyReader');
 
   return (
@@ -189,7 +189,7 @@ export function EnterprisesPage() {
         title={t('enterprises.title')}
         extra={
           <>
-            {pipelineAccess.importEnterprises(me) ? (
+            {enterpriseAccess.import(me) ? (
               <Link to="/enterprises/import">
                 <Button icon={<UploadOutlined />} data-testid="enterprises-import">
                   {t('enterprises.import.button')}
@@ -207,7 +207,7 @@ export function EnterprisesPage() {
           </>
         }
       />
-      {pipelineAccess.importEnterprises(me) ? <RunningImport /> : null}
+      {enterpriseAccess.import(me) ? <RunningImport /> : null}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Row gutter={[12, 12]}>
           <Col xs={24} lg={8}>
@@ -286,7 +286,7 @@ export function EnterprisesPage() {
               total: list.data?.total ?? 0,
               showSizeChanger: true,
               pageSizeOptions: PAGE_SIZES,
-              showTotal: (n) => <span data-testid="enterprises-total">{t('common.total', { n: formatCount(n, i18n.language) })}</span>,
+              showTotal: (n) => <span data-testid="enterprises-total">{t('common.total', { n: formatCount(n) })}</span>,
               onChange: (p, size) => setQuery({ page: p > 1 && size === pageSize ? p : undefined, size: size === 20 ? undefined : size }),
               style: { padding: '0 16px' },
             }}

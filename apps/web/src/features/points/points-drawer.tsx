@@ -2,7 +2,7 @@ import { Button, Drawer, Flex, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PointsLedger } from './points-ledger';
-import { periodLabel } from '../assessment/periods';
+import { periodText } from '../../shared/format';
 
 export type PointsDrawerSubject = { kind: 'unit' | 'person'; id: number; name: string };
 
@@ -20,7 +20,7 @@ export function PointsDrawer({ subject, period, onClose }: { subject: PointsDraw
         <Flex vertical>
           <span data-testid="points-drawer-title">{t('assessment.points.drawerTitle', { name: subject.name })}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
-            {periodLabel(period, i18n.language)}
+            {periodText(period, i18n.language)}
           </Typography.Text>
         </Flex>
       }

@@ -5,10 +5,10 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PointEntry, PointEvent } from '@wutong/contracts';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { formatCount } from '../../shared/money-format-old';
-import { exportPoints, usePoints, type PointFilters } from '../assessment/assessment-api';
+import { formatCount } from '../../shared/format';
+import { exportPoints, usePoints, type PointFilters } from './points-api';
 import { explainPoint, formatPoints } from './explain';
-import '../assessment/assessment.css';
+import './points.css';
 
 const EVENT_COLORS: Record<PointEvent, string> = {
   lead_accepted: 'cyan',
@@ -91,7 +91,7 @@ export function PointsLedger({ filters, compact, enabled = true }: { filters: Po
     <Flex justify="space-between" align="center" wrap gap={8} style={{ padding: compact ? '0 0 12px' : '12px 16px' }}>
       <Flex gap={16} align="baseline" wrap>
         <span data-testid="points-total" data-total={total}>
-          {t('common.total', { n: formatCount(total, lang) })}
+          {t('common.total', { n: formatCount(total) })}
         </span>
         <span>
           {t('assessment.points.sum')}{' '}
@@ -110,7 +110,7 @@ export function PointsLedger({ filters, compact, enabled = true }: { filters: Po
   const more = q.hasNextPage ? (
     <Flex justify="center" style={{ padding: 12 }}>
       <Button onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage} data-testid="points-more">
-        {t('assessment.points.more', { shown: formatCount(items.length, lang), total: formatCount(total, lang) })}
+        {t('assessment.points.more', { shown: formatCount(items.length), total: formatCount(total) })}
       </Button>
     </Flex>
   ) : items.length > 0 ? (

@@ -5,15 +5,11 @@ import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../shared/page-header';
 import { useDebounced } from '../../shared/use-debounced';
-import { useCurrentUser } from '../auth/current-user';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
-import { useProjectVisible } from '../projects/project-api';
-import { useOwnerOptions, useProjectSearch, useUser } from '../projects/projects-api';
-import { assessmentAccess } from '../assessment/access';
-import { type PointFilters } from '../assessment/assessment-api';
-import { PeriodPicker } from '../assessment/bits';
-import { parsePeriod } from '../assessment/periods';
+import { useCurrentUser } from '../auth';
+import { buildForest, toOptions, useUnits } from '../org';
+import { useOwnerOptions, useProjectSearch, useProjectVisible, useUser } from '../projects';
+import { assessmentAccess, parsePeriod, PeriodPicker } from '../assessment';
+import { type PointFilters } from './points-api';
 import { PointsLedger } from './points-ledger';
 
 const positive = (v: string | null) => {

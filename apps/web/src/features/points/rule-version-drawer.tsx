@@ -5,12 +5,11 @@ import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { PointEvent, RuleVersion, ScoringRules } from '@wutong/contracts';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { IndustryCascader } from '../industries/industry-cascader';
-import { useIndustries } from '../industries/industries-api';
-import { useCreateRuleVersion } from '../assessment/assessment-api';
-import { shanghaiToday } from '../assessment/periods';
-import { groupedNumber } from '../assessment/indicator-units';
+import { IndustryCascader, useIndustries } from '../industries';
+import { useCreateRuleVersion } from './points-api';
+import { groupedNumber } from '../../shared/format';
 import { priorityCode, priorityLabel } from './priority-industries';
+import { shanghaiDate } from '@wutong/contracts';
 
 type Values = {
   effectiveFrom: Dayjs;
@@ -103,7 +102,7 @@ export function RuleVersionDrawer({
         keyBlock: v.keyBlock,
       },
     };
-    const past = effectiveFrom <= shanghaiToday().date;
+    const past = effectiveFrom <= shanghaiDate();
     modal.confirm({
       title: t('assessment.rules.confirmTitle', { version: nextVersion, date: effectiveFrom }),
       width: 560,
@@ -161,7 +160,7 @@ export function RuleVersionDrawer({
         form={form}
         layout="vertical"
         requiredMark
-        initialValues={{ effectiveFrom: dayjs(shanghaiToday().date), note: '', ...toValues(base?.rules ?? EMPTY) }}
+        initialValues={{ effectiveFrom: dayjs(shanghaiDate()), note: '', ...toValues(base?.rules ?? EMPTY) }}
       >
         {base ? (
           <Typography.Paragraph type="secondary">{t('assessment.rules.form.prefilled', { version: base.version })}</Typography.Paragraph>

@@ -5,15 +5,15 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { RuleVersion, ScoringRules } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
-import { useCurrentUser } from '../auth/current-user';
-import { formatDate } from '../../shared/money-format-old';
-import { useIndustries } from '../industries/industries-api';
-import { assessmentAccess } from '../assessment/access';
-import { useRuleVersions } from '../assessment/assessment-api';
+import { useCurrentUser } from '../auth';
+import { day } from '../../shared/format';
+import { useIndustries } from '../industries';
+import { assessmentAccess } from '../assessment';
+import { useRuleVersions } from './points-api';
 import { formatFactor } from './explain';
-import { shanghaiToday } from '../assessment/periods';
 import { priorityLabel } from './priority-industries';
 import { CAPITAL_CATEGORIES, RuleVersionDrawer, SCORED_EVENTS } from './rule-version-drawer';
+import { shanghaiDate } from '@wutong/contracts';
 
 /** The version in force on a day: the latest effective date ≤ day, the highest version among equal dates. */
 export function versionInForce(versions: readonly RuleVersion[], day: string): RuleVersion | undefined {
@@ -91,7 +91,7 @@ export function ScoringRulesPage() {
   const { t } = useTranslation();
   const canEdit = assessmentAccess.editScoringRules(useCurrentUser());
   const versions = useRuleVersions();
-  const today = shanghaiToday().date;
+  const today = shanghaiDate();
   const items = useMemo(() => [...(versions.data ?? [])].sort((a, b) => b.version - a.version), [versions.data]);
   const current = versionInForce(items, today);
   const nextVersion = (items[0]?.version ?? 0) + 1;
@@ -113,7 +113,7 @@ export function ScoringRulesPage() {
     { title: t('common.status'), key: 'status', width: 100, render: (_, v) => status(v) },
     { title: t('assessment.rules.note'), dataIndex: 'note' },
     { title: t('assessment.rules.createdBy'), dataIndex: 'createdBy', width: 120, render: (v: string | null) => v ?? t('assessment.rules.system') },
-    { title: t('assessment.rules.createdAt'), dataIndex: 'createdAt', width: 120, render: (v: string) => formatDate(v) },
+    { title: t('assessment.rules.createdAt'), dataIndex: 'createdAt', width: 120, render: (v: string) => day(v) },
   ];
 
   return (

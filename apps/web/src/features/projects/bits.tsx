@@ -3,7 +3,7 @@ import { Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Intake, ProjectListItem, Stage } from '@wutong/contracts';
-import { STAGE_COLORS, stageLabel } from './labels';
+import { STAGE_COLORS, stageLabel } from './stages';
 import { LightDot } from '../../shared/light-dot';
 
 export function StageTag({ stage }: { stage: Stage }) {

@@ -3,8 +3,7 @@ import { Alert, App, Button, Card, Empty, Flex, Form, InputNumber, Modal, Progre
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ProjectDetail } from '@wutong/contracts';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
+import { buildForest, toOptions, useUnits } from '../org';
 import { decimal, percentOfBp } from '../../shared/format';
 import { useSetCoPromoters } from './project-api';
 import { useServerErrors } from '../../shared/server-errors';

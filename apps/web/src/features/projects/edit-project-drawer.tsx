@@ -2,7 +2,7 @@ import { App, Button, Col, Divider, Drawer, Flex, Form, Grid, Input, InputNumber
 import { useTranslation } from 'react-i18next';
 import type { ProjectDetail, ProjectType, UpdateProject } from '@wutong/contracts';
 import { CURRENCIES, PROJECT_TYPES, type Currency } from './enums';
-import { minorToWan, thousands, wanToMinor, wanUnit } from '../../shared/format';
+import { minorToWan, thousands, wanToMinor, moneyUnit } from '../../shared/format';
 import { IndustryPicker } from './industry-picker';
 import { useKeyBlocks, useUpdateProject } from './project-api';
 import { clearChangedErrors, useServerErrors } from '../../shared/server-errors';
@@ -127,7 +127,7 @@ export function EditProjectDrawer({ project, onClose }: { project: ProjectDetail
 
   const money = (name: keyof Values, label: string, currency: string) => (
     <Form.Item name={name} label={label} rules={[{ type: 'number', min: 0, max: 1e9 }]}>
-      <InputNumber<number> style={{ width: '100%' }} min={0} precision={2} suffix={wanUnit(currency, lang)} {...thousands} />
+      <InputNumber<number> style={{ width: '100%' }} min={0} precision={2} suffix={moneyUnit(currency, lang)} {...thousands} />
     </Form.Item>
   );
   const currencySelect = <Select options={CURRENCIES.map((c) => ({ value: c, label: t(`project.currencies.${c}`) }))} />;

@@ -8,8 +8,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { ProjectDetail, Stage } from '@wutong/contracts';
 import { CURRENCIES } from './enums';
 import { EVIDENCE_FIELDS, evidenceKind, type EvidenceField } from './evidence';
-import { minorToWan, punct, thousands, wanToMinor, wanUnit } from '../../shared/format';
-import { stageLabel } from './labels';
+import { minorToWan, punct, thousands, wanToMinor, moneyUnit } from '../../shared/format';
+import { stageLabel } from './stages';
 import { useTransition } from './project-api';
 import { clearChangedErrors, useServerErrors } from '../../shared/server-errors';
 
@@ -60,7 +60,7 @@ function evidenceInput(field: EvidenceField, currency: string, lang: string, t: 
   if (kind === 'date') return <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" data-testid={testId} />;
   if (kind === 'currency') return <Select options={CURRENCIES.map((c) => ({ value: c, label: t(`project.currencies.${c}`) }))} data-testid={testId} />;
   if (kind === 'money')
-    return <InputNumber<number> style={{ width: '100%' }} min={0} precision={2} suffix={wanUnit(currency, lang)} inputMode="decimal" {...thousands} data-testid={testId} />;
+    return <InputNumber<number> style={{ width: '100%' }} min={0} precision={2} suffix={moneyUnit(currency, lang)} inputMode="decimal" {...thousands} data-testid={testId} />;
   return <Input placeholder={t(`project.evidencePlaceholder.${field}`)} data-testid={testId} />;
 }
 

@@ -3,10 +3,9 @@ import { App, Form, Input, Modal, Select, Tag, TreeSelect, Typography } from 'an
 import { useTranslation } from 'react-i18next';
 import type { ProjectListItem } from '@wutong/contracts';
 import { useDebounced } from '../../shared/use-debounced';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
+import { buildForest, toOptions, useUnits } from '../org';
 import { punct } from '../../shared/format';
-import { stageLabel } from './labels';
+import { stageLabel } from './stages';
 import { useAcceptLead, useMergeLead, useProjectSearch, useRejectLead, useUnitPeople } from './project-api';
 import { useServerErrors } from '../../shared/server-errors';
 

@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { Light, Stage } from '@wutong/contracts';
 import { useDebounced } from '../../shared/use-debounced';
-import { useCurrentUser } from '../auth/current-user';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
-import { IndustryCascader } from '../industries/industry-cascader';
-import { pipelineAccess } from './access';
+import { useCurrentUser } from '../auth';
+import { buildForest, toOptions, useUnits } from '../org';
+import { IndustryCascader } from '../industries';
 import { industryCodeOf, projectIndustryParam, type ProjectFilters } from './project-query';
 import { useKeyBlocks, useOwnerOptions, useUser } from './projects-api';
-import { LIGHT_COLORS, LIGHTS, ORIGINS, STAGES, stageLabel, type Origin } from './stages';
+import { LIGHT_COLORS } from '../../shared/light-dot';
+import { LIGHTS, ORIGINS, STAGES, stageLabel, type Origin } from './stages';
+import { projectAccess } from './access';
 
 type Props = {
   filters: ProjectFilters;
@@ -86,7 +86,7 @@ export function LightChips({ value, onChange }: { value?: Light[]; onChange: (v:
           label: (
             <span data-testid={`light-chip-${l}`} style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
               <span style={{ width: 8, height: 8, borderRadius: '50%', background: LIGHT_COLORS[l] }} />
-              {t(`projects.lights.${l}`)}
+              {t(`light.${l}`)}
             </span>
           ),
         }))}
@@ -144,7 +144,7 @@ export function ProjectFilterControls({ filters, onChange, stacked, hideStage }:
   const me = useCurrentUser();
   const units = useUnits();
   const blocks = useKeyBlocks();
-  const canPickOwners = pipelineAccess.pickOwners(me);
+  const canPickOwners = projectAccess.pickOwners(me);
   const [ownerQ, setOwnerQ] = useState('');
   const owners = useOwnerOptions(useDebounced(ownerQ, 300), filters.unitId, canPickOwners);
   const chosenOwner = useUser(filters.ownerUserId, canPickOwners && !owners.data?.some((u) => u.id === filters.ownerUserId));

@@ -7,20 +7,20 @@ import dayjs from 'dayjs';
 import { STAGES, STAGE_LABELS, type ProjectDetail, type Stage } from '@wutong/contracts';
 import { ApiError } from '../../shared/api-client';
 import { PageHeader } from '../../shared/page-header';
-import { useCurrentUser } from '../auth/current-user';
-import { closedLoop } from './closed-loop-access';
+import { useCurrentUser } from '../auth';
 import { IntakeTag, StageTag } from './bits';
 import { CoPromotersCard } from './co-promoters';
-import { ProjectCoordinationCard } from '../coordination/project-items-card';
+import { ProjectCoordinationCard } from '../coordination';
 import { EditProjectDrawer } from './edit-project-drawer';
 import { day, money, punct } from '../../shared/format';
 import { GateCard } from './gate-card';
-import { stageByLabel, stageLabel } from './labels';
+import { stageByLabel, stageLabel } from './stages';
 import { LightDot } from '../../shared/light-dot';
 import { useIndustries, useKeyBlocks, useProject, useTimeline, type TimelineEntry } from './project-api';
 import { ActivitiesTab, CapitalTab, TimelineTab } from './project-tabs';
 import { DropModal, ReopenModal } from './stage-dialogs';
 import './closed-loop.css';
+import { projectAccess } from './access';
 
 /** The six stages a project walks through; 终止 is shown as a status on the stage it stopped at. */
 const PATH: readonly Stage[] = STAGES.filter((s) => s !== 'dropped');
@@ -210,8 +210,8 @@ export function ProjectPage() {
       <Summary project={p} entries={timeline.data} stoppedAt={stoppedAt} />
       <Row gutter={16}>
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 8, order: 2 }}>
-          <GateCard project={p} inbox={closedLoop.intake(me)} reopenTo={stoppedAt} onDrop={() => setDialog('drop')} onReopen={() => setDialog('reopen')} />
-          <CoPromotersCard project={p} canManage={p.canEdit && closedLoop.coPromoters(me)} />
+          <GateCard project={p} inbox={projectAccess.intake(me)} reopenTo={stoppedAt} onDrop={() => setDialog('drop')} onReopen={() => setDialog('reopen')} />
+          <CoPromotersCard project={p} canManage={p.canEdit && projectAccess.coPromoters(me)} />
           <ProjectCoordinationCard project={p} />
         </Col>
         <Col xs={{ span: 24, order: 2 }} lg={{ span: 16, order: 1 }}>

@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { Activity, ActivityKind, CapitalCategory, CapitalRecord, ProjectDetail } from '@wutong/contracts';
 import { ACTIVITY_KINDS, CAPITAL_CATEGORIES, CAPITAL_CURRENCY } from './enums';
 import { EVIDENCE_FIELDS, evidenceKind, type EvidenceField } from './evidence';
-import { day, money, punct, thousands, wanToMinor, wanUnit } from '../../shared/format';
+import { day, money, punct, thousands, wanToMinor, moneyUnit } from '../../shared/format';
 import { useActivities, useAddActivity, useAddCapital, useCapital, useReverseCapital, type TimelineEntry } from './project-api';
 import { useServerErrors } from '../../shared/server-errors';
 
@@ -304,7 +304,7 @@ function CapitalModal({ project, onClose }: { project: ProjectDetail; onClose: (
             { type: 'number', min: 0.01, max: 1e9, message: t('project.capital.amountRequired') },
           ]}
         >
-          <InputNumber<number> style={{ width: '100%' }} min={0} precision={2} suffix={wanUnit(CAPITAL_CURRENCY[category], i18n.language)} {...thousands} />
+          <InputNumber<number> style={{ width: '100%' }} min={0} precision={2} suffix={moneyUnit(CAPITAL_CURRENCY[category], i18n.language)} {...thousands} />
         </Form.Item>
         <Form.Item name="recordedOn" label={t('project.capital.recordedOn')} rules={[{ required: true }]}>
           <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />

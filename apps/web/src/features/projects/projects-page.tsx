@@ -7,15 +7,15 @@ import { useTranslation } from 'react-i18next';
 import type { Stage } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { useIndustries } from '../industries/industries-api';
-import { formatCount } from '../../shared/money-format-old';
+import { useIndustries } from '../industries';
+import { formatCount } from '../../shared/format';
 import { LightChips, ProjectFilterControls, ProjectSearch, ResetFilters, StageChips } from './project-filters';
 import { activeFilterCount, filterPatch, readProjectParams, type ProjectFilters, type ProjectSort, type ProjectView } from './project-query';
 import { ProjectBoard, ProjectCards, ProjectTable, type Lookups } from './project-views';
 import { exportProjects, useBoard, useKeyBlocks, useProjectList } from './projects-api';
 
 export function ProjectsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const mobile = !screens.md;
   const onError = useErrorHandler();
@@ -146,7 +146,7 @@ export function ProjectsPage() {
           <Flex gap={8}>
             <ResetFilters block disabled={!nFilters} onReset={reset} />
             <Button block type="primary" onClick={() => setDrawerOpen(false)}>
-              {t('projects.filters.showResults', { n: total === undefined ? '…' : formatCount(total, i18n.language) })}
+              {t('projects.filters.showResults', { n: total === undefined ? '…' : formatCount(total) })}
             </Button>
           </Flex>
         }
@@ -157,7 +157,7 @@ export function ProjectsPage() {
         <Flex align="center" gap={8} wrap>
           {mobile ? viewSwitch : null}
           <Typography.Text data-testid="projects-total" data-total={total ?? ''} style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {total === undefined ? t('common.loading') : t('common.total', { n: formatCount(total, i18n.language) })}
+            {total === undefined ? t('common.loading') : t('common.total', { n: formatCount(total) })}
           </Typography.Text>
           {nFilters ? <Typography.Text type="secondary">{t('projects.filtersActive', { n: nFilters })}</Typography.Text> : null}
         </Flex>
@@ -183,7 +183,7 @@ export function ProjectsPage() {
           {rows.length ? (
             <Flex justify="center" align="center" gap={12} style={{ padding: 12 }} wrap>
               <Typography.Text type="secondary" data-testid="projects-shown">
-                {t('projects.shown', { shown: formatCount(rows.length, i18n.language), total: formatCount(total ?? rows.length, i18n.language) })}
+                {t('projects.shown', { shown: formatCount(rows.length), total: formatCount(total ?? rows.length) })}
               </Typography.Text>
               {list.hasNextPage ? (
                 <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="projects-load-more">

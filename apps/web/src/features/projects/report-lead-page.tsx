@@ -8,7 +8,7 @@ import { ApiError } from '../../shared/api-client';
 import { PageHeader } from '../../shared/page-header';
 import { useDebounced } from '../../shared/use-debounced';
 import { IndustryPicker } from './industry-picker';
-import { punct, thousands, wanToMinor, wanUnit } from '../../shared/format';
+import { punct, thousands, wanToMinor, moneyUnit } from '../../shared/format';
 import { CURRENCIES, LEAD_SOURCES, PROJECT_TYPES } from './enums';
 import { useEnterpriseMatch, useProjectVisible, useReportLead } from './project-api';
 import { clearChangedErrors, useServerErrors } from '../../shared/server-errors';
@@ -324,7 +324,7 @@ export function ReportLeadPage() {
                 min={0}
                 precision={2}
                 inputMode="decimal"
-                suffix={wanUnit(currency, lang)}
+                suffix={moneyUnit(currency, lang)}
                 placeholder="0.00"
                 {...thousands}
                 data-testid="lead-investment"

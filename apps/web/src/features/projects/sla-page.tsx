@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SlaRule, SlaRuleCode } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { LIGHT_COLORS } from './stages';
+import { LIGHT_COLORS } from '../../shared/light-dot';
 import { useSaveSlaRules, useSlaRules } from './sla-api';
 
 const RULES: SlaRuleCode[] = ['lead_uncontacted', 'no_activity', 'signed_not_registered', 'next_step_overdue'];
@@ -176,8 +176,8 @@ function RuleCard({ rule, changed, sentence, onSet }: { rule: SlaRule; changed: 
         {t(`sla.rules.${rule.rule}.what`)}
       </Typography.Paragraph>
       <Flex vertical gap={10}>
-        {level('yellowDays', LIGHT_COLORS.yellow, t('projects.lights.yellow'), rule.redDays !== null ? Math.max(0, rule.redDays - 1) : 1)}
-        {level('redDays', LIGHT_COLORS.red, t('projects.lights.red'), rule.yellowDays !== null ? rule.yellowDays + 1 : 3)}
+        {level('yellowDays', LIGHT_COLORS.yellow, t('light.yellow'), rule.redDays !== null ? Math.max(0, rule.redDays - 1) : 1)}
+        {level('redDays', LIGHT_COLORS.red, t('light.red'), rule.yellowDays !== null ? rule.yellowDays + 1 : 3)}
       </Flex>
       <div
         style={{ marginTop: 12, padding: '8px 12px', background: bad ? '#fff1f0' : '#f5f8fc', borderRadius: 6, lineHeight: 1.7 }}

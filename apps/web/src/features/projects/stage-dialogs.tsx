@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OPEN_STAGES, type ProjectDetail, type Stage } from '@wutong/contracts';
-import { stageLabel } from './labels';
+import { stageLabel } from './stages';
 import { useTransition } from './project-api';
 import { useServerErrors } from '../../shared/server-errors';
 

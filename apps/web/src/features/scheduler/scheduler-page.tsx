@@ -6,8 +6,9 @@ import dayjs from 'dayjs';
 import type { JobRun, ScheduledJob } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { PERIOD_EXAMPLES, periodLabel, suggestedPeriod } from './periods';
+import { PERIOD_EXAMPLES, suggestedPeriod } from './periods';
 import { useJobs, useRerun, useRuns, useUpdateSchedule, type RunFilters } from './scheduler-api';
+import { periodText } from '../../shared/format';
 
 const STATUS_COLORS: Record<JobRun['status'], string> = { running: 'processing', succeeded: 'success', failed: 'error' };
 const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
@@ -37,7 +38,7 @@ export function SchedulerPage() {
   const byName = new Map((jobs.data?.items ?? []).map((j) => [j.name, j]));
   const label = (job: string, key: string) => {
     const j = byName.get(job);
-    return j ? periodLabel(j.period, key, i18n.language) : key;
+    return j ? periodText(key, i18n.language) : key;
   };
 
   const toggle = (job: ScheduledJob, enabled: boolean) =>

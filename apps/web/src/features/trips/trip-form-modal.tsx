@@ -5,9 +5,8 @@ import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CreateTrip } from '@wutong/contracts';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { useCurrentUser } from '../auth/current-user';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
+import { useCurrentUser } from '../auth';
+import { buildForest, toOptions, useUnits } from '../org';
 import { useCreateTrip } from './trips-api';
 
 type Values = { destination: string; dates: [Dayjs, Dayjs]; leader: string; delegation?: string; purpose?: string; unitId: number };

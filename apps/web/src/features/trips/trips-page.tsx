@@ -5,13 +5,13 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Trip } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
-import { formatCount } from '../../shared/money-format-old';
+import { formatCount } from '../../shared/format';
 import { TripFormModal } from './trip-form-modal';
 import { PHASES, TripPhaseBadge, tripDays, tripPhase, type TripPhase } from './trip-phase';
 import { useTrips } from './trips-api';
 
 export function TripsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const trips = useTrips();
   const [params, setParams] = useSearchParams();
@@ -120,7 +120,7 @@ export function TripsPage() {
             pagination={{
               defaultPageSize: 20,
               hideOnSinglePage: false,
-              showTotal: (n) => <span data-testid="trips-total">{t('common.total', { n: formatCount(n, i18n.language) })}</span>,
+              showTotal: (n) => <span data-testid="trips-total">{t('common.total', { n: formatCount(n) })}</span>,
               style: { padding: '0 16px' },
             }}
             locale={{

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { CreateUser, Role, UpdateUser, User } from '@wutong/contracts';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { ROLE_LIST } from '../auth/roles';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
+import { ROLE_LIST } from '../auth';
+import { buildForest, toOptions, useUnits } from '../org';
 import { generatePassword, useCreateUser, useUpdateUser } from './users-api';
 
 export type UserDrawerState = { mode: 'create'; unitId?: number } | { mode: 'edit'; user: User } | { mode: 'view'; user: User };

@@ -5,13 +5,11 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ProjectListItem } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
-import { useCurrentUser } from '../auth/current-user';
-import { widestReach } from '../auth/roles';
-import { closedLoop } from '../projects/closed-loop-access';
-import { IntakeTag, ProjectRow, StageTag } from '../projects/bits';
+import { useCurrentUser, widestReach } from '../auth';
+import { IntakeTag, projectAccess, ProjectRow, StageTag, useWorkbench } from '../projects';
 import { day, daysFromToday, money, punct } from '../../shared/format';
-import { useWorkbench } from '../projects/project-api';
-import '../projects/closed-loop.css';
+import './workbench.css';
+import { arbitrationAccess } from '../arbitrations';
 
 const SHOW = 8;
 
@@ -80,9 +78,9 @@ export function WorkbenchPage() {
   const mobile = !screens.md;
   const wb = useWorkbench();
   const reach = widestReach(me.roles);
-  const canReport = closedLoop.reportLead(me);
-  const intake = closedLoop.intake(me);
-  const oversee = closedLoop.oversee(me);
+  const canReport = projectAccess.reportLead(me);
+  const intake = projectAccess.intake(me);
+  const oversee = projectAccess.oversee(me);
   const lang = i18n.language;
   const pu = punct(lang);
 
@@ -168,7 +166,7 @@ export function WorkbenchPage() {
                 <Stat label={t('workbench.stalledCount')} value={data.stalled.length} more={data.stalled.length >= 50} tone="red" testId="stat-stalled" />
               </Col>
             ) : null}
-            {closedLoop.arbitrations(me) ? (
+            {arbitrationAccess.list(me) ? (
               <Col xs={8} sm={8} lg={4}>
                 <Stat label={t('workbench.arbitrations')} value={data.openArbitrations} tone="blue" to="/arbitrations" testId="stat-arbitrations" />
               </Col>

@@ -1,22 +1,19 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, Row, Select, Table, Tabs, Tooltip, Typography, type TableProps } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, Row, Table, Tabs, Tooltip, Typography, type TableProps } from 'antd';
 import { DownloadOutlined, TeamOutlined, TrophyOutlined, UserOutlined, FundOutlined } from '@ant-design/icons';
 import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
-import { INDICATORS, IndicatorCode, type CompletionRanking, type RankedPerson, type RankedUnit } from '@wutong/contracts';
+import { IndicatorCode, type RankedPerson, type RankedUnit, shanghaiYear } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
-import { useCurrentUser } from '../auth/current-user';
-import { useUnits } from '../org/org-api';
+import { useCurrentUser } from '../auth';
+import { useUnits } from '../org';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { formatCount } from '../../shared/money-format-old';
-import { assessmentAccess } from './access';
-import { exportPeopleRanking, exportUnitRanking, useCompletionRanking, usePeopleRanking, useUnitRanking } from './assessment-api';
-import { CompletionBar, Labeled, PeriodPicker, RANKED_KINDS, RankBadge, RankChange, YearPicker } from './bits';
-import { formatPoints } from '../points/explain';
-import { formatIndicator, indicatorName } from './indicator-units';
-import { currentPeriod, parsePeriod, periodKey, periodLabel, shanghaiToday } from './periods';
-import { PointsDrawer, type PointsDrawerSubject } from '../points/points-drawer';
-import './assessment.css';
+import { formatCount, periodText } from '../../shared/format';
+import { assessmentAccess, CompletionRanking, currentPeriod, Labeled, parsePeriod, PeriodPicker, RankBadge, RankChange, RANKED_KINDS } from '../assessment';
+import { exportPeopleRanking, exportUnitRanking, usePeopleRanking, useUnitRanking } from './points-api';
+import { formatPoints } from './explain';
+import { PointsDrawer, type PointsDrawerSubject } from './points-drawer';
+import './points.css';
 
 type Tab = 'units' | 'people' | 'completion';
 const TABS: Tab[] = ['units', 'people', 'completion'];
@@ -63,9 +60,9 @@ export function RankingsPage() {
   const showCompletion = assessmentAccess.targets(useCurrentUser());
   const asked = params.get('tab');
   const tab: Tab = (TABS as string[]).includes(asked ?? '') && (asked !== 'completion' || showCompletion) ? (asked as Tab) : 'units';
-  const period = parsePeriod(params.get('period')) ? params.get('period')! : periodKey(currentPeriod('month'));
+  const period = parsePeriod(params.get('period')) ? params.get('period')! : currentPeriod('month').key;
   const y = Number(params.get('year'));
-  const thisYear = shanghaiToday().year;
+  const thisYear = shanghaiYear();
   const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : thisYear;
   const ind = IndicatorCode.safeParse(params.get('indicator'));
   const indicator: IndicatorCode = ind.success ? ind.data : 'enterprises_introduced';
@@ -138,7 +135,7 @@ export function RankingsPage() {
                 </span>
               ),
               children: (
-                <CompletionRankingView
+                <CompletionRanking
                   year={year}
                   indicator={indicator}
                   onYear={(v) => setQuery({ year: v === thisYear ? undefined : v })}
@@ -191,11 +188,11 @@ function UnitsRanking({ period, onOpen }: { period: string; onOpen: (s: PointsDr
     <div data-testid="rankings-units" data-period={ranking.data?.period}>
       {ranking.data ? (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-          {t('assessment.rankings.unitsHelp', { period: periodLabel(ranking.data.period, lang), previous: periodLabel(ranking.data.previous, lang) })}
+          {t('assessment.rankings.unitsHelp', { period: periodText(ranking.data.period, lang), previous: periodText(ranking.data.previous, lang) })}
         </Typography.Paragraph>
       ) : null}
       {!ranking.isPending && groups.length === 0 ? (
-        <Empty description={t('assessment.rankings.empty', { period: periodLabel(period, lang) })} />
+        <Empty description={t('assessment.rankings.empty', { period: periodText(period, lang) })} />
       ) : (
         <Row gutter={[16, 16]}>
           {groups.map((g) => (
@@ -263,7 +260,7 @@ function PeopleRankingTable({ period, onOpen }: { period: string; onOpen: (s: Po
     <div data-testid="rankings-people" data-period={ranking.data?.period}>
       {ranking.data ? (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-          {t('assessment.rankings.peopleHelp', { period: periodLabel(ranking.data.period, lang), previous: periodLabel(ranking.data.previous, lang) })}
+          {t('assessment.rankings.peopleHelp', { period: periodText(ranking.data.period, lang), previous: periodText(ranking.data.previous, lang) })}
         </Typography.Paragraph>
       ) : null}
       <Table<RankedPerson>
@@ -281,111 +278,14 @@ function PeopleRankingTable({ period, onOpen }: { period: string; onOpen: (s: Po
             'data-user-id': r.userId,
           }) as object
         }
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assessment.rankings.empty', { period: periodLabel(period, lang) })} /> }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assessment.rankings.empty', { period: periodText(period, lang) })} /> }}
         pagination={{
           defaultPageSize: 50,
           hideOnSinglePage: true,
-          showTotal: (n) => t('common.total', { n: formatCount(n, lang) }),
+          showTotal: (n) => t('common.total', { n: formatCount(n) }),
           style: { padding: '0 8px' },
         }}
       />
-    </div>
-  );
-}
-
-type CompletionItem = CompletionRanking['groups'][number]['items'][number];
-
-function CompletionRankingView({ year, indicator, onYear, onIndicator }: { year: number; indicator: IndicatorCode; onYear: (y: number) => void; onIndicator: (i: IndicatorCode) => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const ranking = useCompletionRanking(year, indicator);
-  const data = ranking.data;
-  const groups = useMemo(() => {
-    const byKind = new Map((data?.groups ?? []).map((g) => [g.kind, g.items]));
-    const kinds = [...RANKED_KINDS.filter((k) => byKind.has(k)), ...[...byKind.keys()].filter((k) => !RANKED_KINDS.includes(k))];
-    return kinds.map((kind) => ({ kind, items: byKind.get(kind)! }));
-  }, [data]);
-
-  const columns: TableProps<CompletionItem>['columns'] = [
-    { title: t('assessment.rankings.rank'), dataIndex: 'rank', width: 64, align: 'center', render: (r: number) => <RankBadge rank={r} /> },
-    { title: t('assessment.unit'), dataIndex: 'unitName', render: (v: string) => <span data-testid="ranking-name">{v}</span> },
-    {
-      title: t('assessment.rankings.actualTarget'),
-      key: 'values',
-      width: 230,
-      align: 'right',
-      render: (_, r) => (
-        <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-          {formatIndicator(indicator, r.actual, lang)}
-          <Typography.Text type="secondary"> / {formatIndicator(indicator, r.target, lang)}</Typography.Text>
-        </span>
-      ),
-    },
-    {
-      title: t('assessment.targets.completionCol'),
-      key: 'completion',
-      width: 250,
-      render: (_, r) => <CompletionBar completion={r.completion} timeProgress={data?.timeProgress ?? 0} width={110} testId="ranking-completion" />,
-    },
-  ];
-
-  return (
-    <div data-testid="rankings-completion">
-      <Flex gap={16} wrap align="center" style={{ marginBottom: 12 }}>
-        <Labeled label={t('assessment.year')}>
-          <YearPicker value={year} onChange={onYear} testId="rankings-year" />
-        </Labeled>
-        <Labeled label={t('assessment.indicator')}>
-          <Select
-            style={{ width: 200 }}
-            value={indicator}
-            onChange={onIndicator}
-            options={INDICATORS.map((i) => ({ value: i.code, label: indicatorName(i.code, lang) }))}
-            data-testid="rankings-indicator"
-          />
-        </Labeled>
-        {data ? (
-          <Typography.Text type="secondary" data-testid="rankings-time-progress">
-            {t('assessment.rankings.timeProgress', { tp: `${(data.timeProgress * 100).toFixed(1)}%` })}
-          </Typography.Text>
-        ) : null}
-      </Flex>
-      {ranking.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={ranking.error.message} /> : null}
-      {!ranking.isPending && groups.length === 0 ? (
-        <Empty description={t('assessment.rankings.completionEmpty', { year, indicator: indicatorName(indicator, lang) })} />
-      ) : (
-        <Row gutter={[16, 16]}>
-          {groups.map((g) => (
-            <Col xs={24} xxl={12} key={g.kind}>
-              <Card
-                size="small"
-                type="inner"
-                title={
-                  <Flex align="center" gap={8}>
-                    {t('assessment.rankings.groupTitle', { kind: t(`org.kinds.${g.kind}`) })}
-                    <Typography.Text type="secondary" style={{ fontWeight: 400, fontSize: 12 }}>
-                      {t('assessment.rankings.groupCount', { n: g.items.length })}
-                    </Typography.Text>
-                  </Flex>
-                }
-                styles={{ body: { padding: 0 } }}
-                data-testid={`rankings-completion-group-${g.kind}`}
-              >
-                <Table<CompletionItem>
-                  rowKey="unitId"
-                  size="small"
-                  columns={columns}
-                  dataSource={g.items}
-                  loading={ranking.isFetching}
-                  pagination={false}
-                  onRow={(r) => ({ 'data-testid': 'ranking-row', 'data-unit-id': r.unitId }) as object}
-                  locale={{ emptyText: t('assessment.rankings.groupEmpty') }}
-                />
-              </Card>
-            </Col>
-          ))}
-        </Row>
-      )}
     </div>
   );
 }
