@@ -1,4 +1,5 @@
-import { i18n } from '../app/i18n';
+// the i18next instance app/i18n.ts initialises
+import i18n from 'i18next';
 
 /** An error the server (or the network) reported, with the message already in the user's language. */
 export class ApiError extends Error {

@@ -7,7 +7,7 @@ import { PageHeader } from '../../shared/page-header';
 import { useCurrentUser } from '../auth';
 import { day, dayTime, punct } from '../../shared/format';
 import { useArbitrations, useDecideArbitration } from '../projects';
-import { useServerErrors } from '../../shared/server-errors';
+import { useServerErrors } from '../../shared/use-error-handler';
 import { arbitrationAccess } from './access';
 
 type Filter = 'open' | 'closed' | 'all';

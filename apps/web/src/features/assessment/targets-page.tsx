@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Flex, Row, Segmented, Select, Space, Table, Tag, Tooltip, TreeSelect, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Flex, Row, Segmented, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { AppstoreOutlined, BarsOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,6 @@ import { IndicatorCode, INDICATORS, shanghaiYear, type TargetRow, type UnitKind 
 import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
 import { useCurrentUser } from '../auth';
-import { buildForest, toOptions, useUnits } from '../org';
 import { formatCount, indicatorName } from '../../shared/format';
 import { assessmentAccess } from './access';
 import { downloadTargetTemplate, exportTargets, useDeleteTarget, useTargets, type TargetFilters } from './assessment-api';
@@ -17,6 +16,7 @@ import { TargetImportModal } from './target-import-modal';
 import { TargetModal, type TargetModalState } from './target-modal';
 import { TargetsMatrix } from './targets-matrix';
 import './assessment.css';
+import { UnitPicker } from '../../shared/unit-picker';
 
 const KIND_ORDER: Record<string, number> = { region: 0, township: 1, department: 2, park: 3, state_company: 4, other: 5, lead_group: 6 };
 const KIND_FILTER: UnitKind[] = ['region', ...RANKED_KINDS, 'other'];
@@ -54,7 +54,6 @@ export function TargetsPage() {
   const [params, setQuery] = useSearchPatch();
   const { filters, kind, view } = useMemo(() => readParams(params, thisYear), [params, thisYear]);
   const list = useTargets(filters);
-  const units = useUnits();
   const remove = useDeleteTarget();
   const [modalState, setModalState] = useState<TargetModalState | null>(null);
   const [importing, setImporting] = useState(false);
@@ -67,8 +66,7 @@ export function TargetsPage() {
   const ahead = withTarget.filter((r) => r.completion! >= r.timeProgress).length;
   const behind = withTarget.length - ahead;
 
-  const unitOptions = useMemo(() => toOptions(buildForest(units.data ?? []), lang), [units.data, lang]);
-
+  
   const run = async (what: 'export' | 'template') => {
     setBusy(what);
     try {
@@ -262,17 +260,12 @@ export function TargetsPage() {
             />
           </Col>
           <Col xs={24} sm={12} lg={5}>
-            <TreeSelect
+            <UnitPicker
               allowClear
-              style={{ width: '100%' }}
               placeholder={t('assessment.unit')}
-              treeData={unitOptions}
               value={filters.unitId}
               onChange={(v: number | undefined) => setQuery({ unitId: v })}
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              treeDefaultExpandAll
-              loading={units.isPending}
-              data-testid="targets-unit"
+              testId="targets-unit"
             />
           </Col>
           <Col xs={24} sm={12} lg={5}>

@@ -1,12 +1,11 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Col, Empty, Row, Select, Skeleton, Tooltip, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Select, Skeleton, Tooltip, Typography } from 'antd';
 import { FullscreenOutlined, InfoCircleOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { type Cockpit, type IndicatorCode, INDICATORS, shanghaiYear, STAGE_LABELS } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
 import { useCurrentUser } from '../auth';
-import { buildForest, toOptions, useUnits } from '../org';
 import { cockpitAccess } from './access';
 import { useCockpit } from './cockpit-api';
 import {
@@ -37,6 +36,7 @@ import { HeadlineFigure, pressable, StatFigure } from './figures';
 import { formatNumber, nameWithUnit, unitLabel } from '../../shared/format';
 import { usePointsRankingView, useCompletionRankingView } from './rankings';
 import './cockpit.css';
+import { UnitPicker } from '../../shared/unit-picker';
 
 const FIRST_YEAR = 2018;
 
@@ -341,8 +341,6 @@ export function CockpitPage() {
   const me = useCurrentUser();
   const { year, unitId, thisYear, set } = useCockpitParams();
   const pickUnit = cockpitAccess.pickUnit(me);
-  const units = useUnits();
-  const unitOptions = useMemo(() => (pickUnit && units.data ? toOptions(buildForest(units.data.filter((u) => u.active)), lang) : []), [pickUnit, units.data, lang]);
   const cockpit = useCockpit({ year, unitId });
   const data = cockpit.data;
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
@@ -361,18 +359,14 @@ export function CockpitPage() {
               data-testid="cockpit-year"
             />
             {pickUnit ? (
-              <TreeSelect
+              <UnitPicker inactive="skip"
                 allowClear
-                showSearch={{ treeNodeFilterProp: 'title' }}
-                treeDefaultExpandAll
                 value={unitId}
                 onChange={(v: number | undefined) => set({ unitId: v ?? null })}
-                treeData={unitOptions}
-                loading={units.isPending}
                 placeholder={t('cockpit.allUnits', { name: data?.scope.regionWide ? data.scope.unitName : me.unitName })}
                 style={{ width: 240 }}
                 popupMatchSelectWidth={300}
-                data-testid="cockpit-unit"
+                testId="cockpit-unit"
               />
             ) : null}
             <Tooltip title={t('cockpit.refresh')}>

@@ -12,8 +12,9 @@ import { useCurrentUser } from '../auth';
 import { LightDot } from '../../shared/light-dot';
 import { formatCount } from '../../shared/format';
 import { coordinationAccess } from './access';
-import { CATEGORIES, CategoryTag, LEVELS, LevelTag, STATUSES, StatusTag, UnitPicker } from './bits';
+import { CATEGORIES, CategoryTag, LEVELS, LevelTag, STATUSES, StatusTag } from './bits';
 import { exportCoordination, useCoordinationList, type CoordinationFilters } from './coordination-api';
+import { UnitPicker } from '../../shared/unit-picker';
 
 const LIGHTS: Light[] = ['red', 'yellow', 'green'];
 const PAGE_SIZES = [20, 50, 100];
@@ -201,8 +202,10 @@ export function CoordinationPage() {
             </Col>
             <Col xs={12} lg={4}>
               <UnitPicker
+                inactive="skip"
+                allowClear
                 value={filters.leadUnitId}
-                onChange={(v) => setQuery({ leadUnitId: typeof v === 'number' ? v : undefined })}
+                onChange={(v) => setQuery({ leadUnitId: v })}
                 placeholder={t('coordination.filters.leadUnit')}
                 testId="coordination-lead-filter"
               />

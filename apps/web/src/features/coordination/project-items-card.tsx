@@ -7,7 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { CoordinationCategory, ProjectDetail } from '@wutong/contracts';
 import { useCurrentUser } from '../auth';
 import { LightDot } from '../../shared/light-dot';
-import { clearChangedErrors, useServerErrors } from '../../shared/server-errors';
+import { clearChangedErrors, useServerErrors } from '../../shared/use-error-handler';
 import { coordinationAccess } from './access';
 import { CATEGORIES, CategoryTag, StatusTag } from './bits';
 import { useCoordinationList, useRaiseItem } from './coordination-api';

@@ -1,16 +1,16 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Row, Select, TreeSelect } from 'antd';
+import { Button, Card, Col, Row, Select } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../shared/page-header';
 import { useDebounced } from '../../shared/use-debounced';
 import { useCurrentUser } from '../auth';
-import { buildForest, toOptions, useUnits } from '../org';
 import { useOwnerOptions, useProjectSearch, useProjectVisible, useUser } from '../projects';
 import { assessmentAccess, parsePeriod, PeriodPicker } from '../assessment';
 import { type PointFilters } from './points-api';
 import { PointsLedger } from './points-ledger';
+import { UnitPicker } from '../../shared/unit-picker';
 
 const positive = (v: string | null) => {
   const n = Number(v);
@@ -32,11 +32,10 @@ function readParams(p: URLSearchParams): PointFilters {
 
 /** 积分明细: the ledger behind every ranking, filtered by unit, person, project and period, each entry explained. */
 export function PointsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useCurrentUser();
   const [params, setQuery, setParams] = useSearchPatch();
   const filters = useMemo(() => readParams(params), [params]);
-  const units = useUnits();
   const canPickPeople = assessmentAccess.pickPeople(me);
   const [personQ, setPersonQ] = useState('');
   const people = useOwnerOptions(useDebounced(personQ, 300), filters.unitId, canPickPeople);
@@ -45,9 +44,8 @@ export function PointsPage() {
   const projects = useProjectSearch(useDebounced(projectQ, 300));
 
 
-  const unitOptions = useMemo(() => toOptions(buildForest(units.data ?? []), i18n.language), [units.data, i18n.language]);
   const personOptions = useMemo(() => {
-    const list = (people.data ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.unitName}）` }));
+  const list = (people.data ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.unitName}）` }));
     if (chosenPerson.data && !list.some((o) => o.value === chosenPerson.data.id)) list.push({ value: chosenPerson.data.id, label: `${chosenPerson.data.displayName}（${chosenPerson.data.unitName}）` });
     if (!list.some((o) => o.value === me.id)) list.unshift({ value: me.id, label: `${me.displayName}（${me.unitName}）` });
     return list;
@@ -55,7 +53,7 @@ export function PointsPage() {
   // a project picked through the address (a link from elsewhere) is named by a quiet lookup
   const pickedProject = useProjectVisible(filters.projectId && !projects.data?.some((p) => p.id === filters.projectId) ? filters.projectId : null);
   const projectOptions = useMemo(() => {
-    const list = (projects.data ?? []).map((p) => ({ value: p.id, label: p.name }));
+  const list = (projects.data ?? []).map((p) => ({ value: p.id, label: p.name }));
     if (pickedProject.data && !list.some((o) => o.value === pickedProject.data.id)) list.push({ value: pickedProject.data.id, label: pickedProject.data.name });
     return list;
   }, [projects.data, pickedProject.data]);
@@ -81,17 +79,12 @@ export function PointsPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Row gutter={[12, 12]} align="middle">
           <Col xs={24} md={12} xl={4}>
-            <TreeSelect
+            <UnitPicker
               allowClear
-              style={{ width: '100%' }}
               placeholder={t('assessment.unit')}
-              treeData={unitOptions}
               value={filters.unitId}
               onChange={(v: number | undefined) => setQuery({ unitId: v })}
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              treeDefaultExpandAll
-              loading={units.isPending}
-              data-testid="points-unit"
+              testId="points-unit"
             />
           </Col>
           <Col xs={24} md={12} xl={4}>

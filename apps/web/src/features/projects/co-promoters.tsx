@@ -1,12 +1,12 @@
-import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Empty, Flex, Form, InputNumber, Modal, Progress, TreeSelect, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Card, Empty, Flex, Form, InputNumber, Modal, Progress, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ProjectDetail } from '@wutong/contracts';
-import { buildForest, toOptions, useUnits } from '../org';
 import { decimal, percentOfBp } from '../../shared/format';
 import { useSetCoPromoters } from './project-api';
-import { useServerErrors } from '../../shared/server-errors';
+import { useServerErrors } from '../../shared/use-error-handler';
+import { UnitPicker } from '../../shared/unit-picker';
 
 type Row = { unitId?: number; percent?: number | null };
 type Values = { units: Row[] };
@@ -22,13 +22,11 @@ export function evenShares(n: number): number[] {
 }
 
 function CoPromotersModal({ project, onClose }: { project: ProjectDetail; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const onError = useServerErrors();
   const [form] = Form.useForm<Values>();
   const save = useSetCoPromoters(project.id);
-  const units = useUnits();
-  const unitOptions = useMemo(() => toOptions(buildForest(units.data ?? []), i18n.language, { skipInactive: true }), [units.data, i18n.language]);
   const rows = (Form.useWatch('units', form) ?? []) as Row[];
   const sum = rows.reduce((s, r) => s + bpOf(r?.percent), 0);
   const ids = rows.map((r) => r?.unitId).filter((x): x is number => typeof x === 'number');
@@ -37,7 +35,7 @@ function CoPromotersModal({ project, onClose }: { project: ProjectDetail; onClos
   const ok = sum === FULL && !duplicate && complete;
 
   const even = () => {
-    const shares = evenShares(rows.length);
+  const shares = evenShares(rows.length);
     form.setFieldValue(
       'units',
       rows.map((r, i) => ({ ...r, percent: (shares[i] ?? 0) / 100 })),
@@ -81,12 +79,9 @@ function CoPromotersModal({ project, onClose }: { project: ProjectDetail; onClos
               {fields.map((f) => (
                 <Flex key={f.key} gap={8} align="start">
                   <Form.Item name={[f.name, 'unitId']} rules={[{ required: true, message: t('project.co.unitRequired') }]} style={{ flex: 1, minWidth: 0 }}>
-                    <TreeSelect
-                      treeData={unitOptions}
-                      showSearch={{ treeNodeFilterProp: 'title' }}
-                      treeDefaultExpandAll
+                    <UnitPicker inactive="skip"
                       placeholder={t('project.co.unit')}
-                      data-testid={`co-unit-${f.name}`}
+                      testId={`co-unit-${f.name}`}
                     />
                   </Form.Item>
                   <Form.Item name={[f.name, 'percent']} rules={[{ required: true, message: t('project.co.shareRequired') }]} style={{ width: 130 }}>

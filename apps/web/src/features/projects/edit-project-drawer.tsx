@@ -5,7 +5,7 @@ import { CURRENCIES, PROJECT_TYPES, type Currency } from './enums';
 import { minorToWan, thousands, wanToMinor, moneyUnit } from '../../shared/format';
 import { IndustryPicker } from './industry-picker';
 import { useKeyBlocks, useUpdateProject } from './project-api';
-import { clearChangedErrors, useServerErrors } from '../../shared/server-errors';
+import { clearChangedErrors, useServerErrors } from '../../shared/use-error-handler';
 
 type Values = {
   name: string;

@@ -11,7 +11,7 @@ import { EVIDENCE_FIELDS, evidenceKind, type EvidenceField } from './evidence';
 import { minorToWan, punct, thousands, wanToMinor, moneyUnit } from '../../shared/format';
 import { stageLabel } from './stages';
 import { useTransition } from './project-api';
-import { clearChangedErrors, useServerErrors } from '../../shared/server-errors';
+import { clearChangedErrors, useServerErrors } from '../../shared/use-error-handler';
 
 type EvidenceValue = string | number | Dayjs | null | undefined;
 type Values = { evidence: Partial<Record<EvidenceField, EvidenceValue>> };

@@ -1,13 +1,13 @@
-import { useMemo, useState } from 'react';
-import { App, Form, Input, Modal, Select, Tag, TreeSelect, Typography } from 'antd';
+import { useState } from 'react';
+import { App, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProjectListItem } from '@wutong/contracts';
 import { useDebounced } from '../../shared/use-debounced';
-import { buildForest, toOptions, useUnits } from '../org';
 import { punct } from '../../shared/format';
 import { stageLabel } from './stages';
 import { useAcceptLead, useMergeLead, useProjectSearch, useRejectLead, useUnitPeople } from './project-api';
-import { useServerErrors } from '../../shared/server-errors';
+import { useServerErrors } from '../../shared/use-error-handler';
+import { UnitPicker } from '../../shared/unit-picker';
 
 type Props = { lead: ProjectListItem; onClose: () => void };
 
@@ -20,11 +20,9 @@ export function AcceptModal({ lead, onClose }: Props) {
   const onError = useServerErrors();
   const [form] = Form.useForm<AcceptValues>();
   const accept = useAcceptLead();
-  const units = useUnits();
   const unitId = Form.useWatch('unitId', form) ?? lead.unitId;
   const people = useUnitPeople(unitId);
-  const unitOptions = useMemo(() => toOptions(buildForest(units.data ?? []), i18n.language, { skipInactive: true }), [units.data, i18n.language]);
-
+  
   const onFinish = (v: AcceptValues) =>
     accept.mutate(
       { id: lead.id, unitId: v.unitId, ...(v.ownerUserId ? { ownerUserId: v.ownerUserId } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
@@ -59,12 +57,8 @@ export function AcceptModal({ lead, onClose }: Props) {
         }}
       >
         <Form.Item name="unitId" label={t('inbox.unit')} rules={[{ required: true, message: t('inbox.unitRequired') }]}>
-          <TreeSelect
-            treeData={unitOptions}
-            loading={units.isPending}
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            treeDefaultExpandAll
-            data-testid="accept-unit"
+          <UnitPicker inactive="skip"
+            testId="accept-unit"
           />
         </Form.Item>
         <Form.Item name="ownerUserId" label={t('inbox.owner')} extra={t('inbox.ownerHelp')}>

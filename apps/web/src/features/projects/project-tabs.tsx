@@ -8,7 +8,7 @@ import { ACTIVITY_KINDS, CAPITAL_CATEGORIES, CAPITAL_CURRENCY } from './enums';
 import { EVIDENCE_FIELDS, evidenceKind, type EvidenceField } from './evidence';
 import { day, money, punct, thousands, wanToMinor, moneyUnit } from '../../shared/format';
 import { useActivities, useAddActivity, useAddCapital, useCapital, useReverseCapital, type TimelineEntry } from './project-api';
-import { useServerErrors } from '../../shared/server-errors';
+import { useServerErrors } from '../../shared/use-error-handler';
 
 const isEvidenceField = (f: string): f is EvidenceField => (EVIDENCE_FIELDS as readonly string[]).includes(f);
 const isActivityKind = (k: string): k is ActivityKind => (ACTIVITY_KINDS as readonly string[]).includes(k);

@@ -11,7 +11,7 @@ import { IndustryPicker } from './industry-picker';
 import { punct, thousands, wanToMinor, moneyUnit } from '../../shared/format';
 import { CURRENCIES, LEAD_SOURCES, PROJECT_TYPES } from './enums';
 import { useEnterpriseMatch, useProjectVisible, useReportLead } from './project-api';
-import { clearChangedErrors, useServerErrors } from '../../shared/server-errors';
+import { clearChangedErrors, useServerErrors } from '../../shared/use-error-handler';
 import { EnterpriseHints } from './enterprise-hints';
 import './closed-loop.css';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { OPEN_STAGES, type ProjectDetail, type Stage } from '@wutong/contracts';
 import { stageLabel } from './stages';
 import { useTransition } from './project-api';
-import { useServerErrors } from '../../shared/server-errors';
+import { useServerErrors } from '../../shared/use-error-handler';
 
 type Props = { project: ProjectDetail; onClose: () => void };
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Badge, Button, Card, Col, Dropdown, Empty, Input, Row, Select, Space, Table, Tag, TreeSelect, type TableProps } from 'antd';
+import { Alert, App, Badge, Button, Card, Col, Dropdown, Empty, Input, Row, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { DeleteOutlined, DownloadOutlined, EditOutlined, KeyOutlined, MoreOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
@@ -9,10 +9,10 @@ import { ApiError } from '../../shared/api-client';
 import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
 import { can, ROLE_LIST, useCurrentUser } from '../auth';
-import { buildForest, toOptions, useUnits } from '../org';
 import { ResetPasswordModal } from './reset-password-modal';
 import { UserFormDrawer, type UserDrawerState } from './user-form-drawer';
 import { exportUsers, useDeleteUser, useUpdateUser, useUsers, type UserFilters } from './users-api';
+import { UnitPicker } from '../../shared/unit-picker';
 
 const PAGE_SIZES = [20, 50, 100];
 
@@ -29,7 +29,7 @@ function readFilters(p: URLSearchParams): UserFilters {
 }
 
 export function UsersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useCurrentUser();
   const canManage = can.manageUsers(me);
   const { message, modal, notification } = App.useApp();
@@ -39,7 +39,6 @@ export function UsersPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : 20;
   const users = useUsers(filters, page, pageSize);
-  const units = useUnits();
   const update = useUpdateUser();
   const remove = useDeleteUser();
   const [drawer, setDrawer] = useState<UserDrawerState | null>(null);
@@ -47,12 +46,11 @@ export function UsersPage() {
   const [exporting, setExporting] = useState(false);
   const [q, setQ] = useState(filters.q ?? '');
 
-  const unitOptions = useMemo(() => toOptions(buildForest(units.data ?? []), i18n.language), [units.data, i18n.language]);
-
+  
 
   // search as you type, without a request per keystroke
   useEffect(() => {
-    const id = setTimeout(() => {
+  const id = setTimeout(() => {
       const want = q.trim();
       if ((new URLSearchParams(window.location.search).get('q') ?? '') !== want) setFilter({ q: want || undefined });
     }, 350);
@@ -71,7 +69,7 @@ export function UsersPage() {
   };
 
   const setActive = (u: User, active: boolean) => {
-    const run = () =>
+  const run = () =>
       update.mutateAsync({ id: u.id, active }).then(
         () => message.success(t(active ? 'users.activated' : 'users.deactivated')),
         (e: unknown) => onError(e),
@@ -211,16 +209,12 @@ export function UsersPage() {
             <Input.Search allowClear placeholder={t('users.q')} value={q} onChange={(e) => setQ(e.target.value)} onSearch={(v) => setQ(v)} data-testid="users-q" />
           </Col>
           <Col xs={24} sm={12} lg={7}>
-            <TreeSelect
+            <UnitPicker
               allowClear
-              style={{ width: '100%' }}
               placeholder={t('users.allUnits')}
-              treeData={unitOptions}
               value={filters.unitId}
               onChange={(v: number | undefined) => setFilter({ unitId: v })}
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              treeDefaultExpandAll
-              data-testid="users-unit-filter"
+              testId="users-unit-filter"
             />
           </Col>
           <Col xs={12} sm={8} lg={4}>
