@@ -4,7 +4,8 @@ import type { ProjectDetail, ProjectType, UpdateProject } from '@wutong/contract
 import { CURRENCIES, PROJECT_TYPES, type Currency } from './enums';
 import { minorToWan, thousands, wanToMinor, moneyUnit } from '../../shared/format';
 import { IndustryPicker } from './industry-picker';
-import { useKeyBlocks, useUpdateProject } from './project-api';
+import { useUpdateProject } from './project-api';
+import { useKeyBlocks } from './projects-api';
 import { clearChangedErrors, useServerErrors } from '../../shared/use-error-handler';
 
 type Values = {

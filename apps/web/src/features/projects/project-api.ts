@@ -7,7 +7,6 @@ import type {
   CreateActivity,
   CreateCapital,
   DecideArbitration,
-  Industry,
   MatchResult,
   MergeLead,
   ProjectDetail,
@@ -106,18 +105,6 @@ export function useEnterpriseMatch(name: string, uscc: string) {
 }
 
 /** GB/T 4754-2017, the whole table (about 2,000 rows): reference data, fetched once. */
-export function useIndustries() {
-  return useQuery({ queryKey: ['industries'], queryFn: () => api.get<{ items: Industry[] }>('/api/industries').then((r) => r.items), staleTime: Infinity });
-}
-
-export function useKeyBlocks() {
-  return useQuery({
-    queryKey: ['key-blocks'],
-    queryFn: () => api.get<{ items: { id: number; name: string; nameEn: string | null }[] }>('/api/key-blocks').then((r) => r.items),
-    staleTime: 10 * 60_000,
-  });
-}
-
 // ── the inbox ──
 
 /** Pending leads, oldest first, a page at a time. */

@@ -16,7 +16,9 @@ import { day, money, punct } from '../../shared/format';
 import { GateCard } from './gate-card';
 import { stageByLabel, stageLabel } from './stages';
 import { LightDot } from '../../shared/light-dot';
-import { useIndustries, useKeyBlocks, useProject, useTimeline, type TimelineEntry } from './project-api';
+import { useProject, useTimeline, type TimelineEntry } from './project-api';
+import { useKeyBlocks } from './projects-api';
+import { useIndustries } from '../industries';
 import { ActivitiesTab, CapitalTab, TimelineTab } from './project-tabs';
 import { DropModal, ReopenModal } from './stage-dialogs';
 import './closed-loop.css';
@@ -87,7 +89,7 @@ function Summary({ project, entries, stoppedAt }: { project: ProjectDetail; entr
   const lang = i18n.language;
   const industries = useIndustries();
   const blocks = useKeyBlocks();
-  const industry = project.industryCode ? industries.data?.find((i) => i.code === project.industryCode) : undefined;
+  const industry = project.industryCode ? industries.data?.byCode.get(project.industryCode) : undefined;
   const block = project.keyBlockId ? blocks.data?.find((b) => b.id === project.keyBlockId) : undefined;
   const none = t('common.none');
   return (
