@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Radio, Segmented, Table, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Radio, Segmented, Table, Tag, Typography, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Arbitration } from '@wutong/contracts';
@@ -9,6 +9,7 @@ import { day, dayTime, punct } from '../../shared/format';
 import { useArbitrations, useDecideArbitration } from '../projects';
 import { useServerErrors } from '../../shared/use-error-handler';
 import { arbitrationAccess } from './access';
+import { EmptyState, LoadError } from '../../shared/list-page';
 
 type Filter = 'open' | 'closed' | 'all';
 type Values = { decision: 'upheld' | 'rejected'; note: string };
@@ -172,7 +173,7 @@ export function ArbitrationsPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
         {t('arbitration.intro')}
       </Typography.Paragraph>
-      {list.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={list.error.message} style={{ marginBottom: 12 }} /> : null}
+      <LoadError error={list.error} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Segmented<Filter>
           value={filter}
@@ -195,7 +196,7 @@ export function ArbitrationsPage() {
             loading={list.isFetching}
             pagination={items.length > 20 ? { pageSize: 20, showTotal: (n) => t('common.total', { n: n.toLocaleString() }) } : false}
             scroll={{ x: 1190 }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
+            locale={{ emptyText: <EmptyState description={emptyText} /> }}
           />
         </div>
       </Card>

@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
-import { Alert, Card, Col, Empty, Flex, Row, Select, Table, Typography, type TableProps } from 'antd';
+import { Card, Col, Empty, Flex, Row, Select, Table, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS, type CompletionRanking as Ranking, type IndicatorCode } from '@wutong/contracts';
 import { indicatorName, percent } from '../../shared/format';
 import { useCompletionRanking } from './assessment-api';
 import { CompletionBar, Labeled, RANKED_KINDS, RankBadge, YearPicker } from './bits';
 import { formatIndicator } from './indicator-units';
+import { LoadError } from '../../shared/list-page';
 
 type CompletionItem = Ranking['groups'][number]['items'][number];
 
@@ -65,7 +66,7 @@ export function CompletionRanking({ year, indicator, onYear, onIndicator }: { ye
           </Typography.Text>
         ) : null}
       </Flex>
-      {ranking.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={ranking.error.message} /> : null}
+      <LoadError error={ranking.error} style={{ marginBottom: 0 }} />
       {!ranking.isPending && groups.length === 0 ? (
         <Empty description={t('assessment.rankings.completionEmpty', { year, indicator: indicatorName(indicator, lang) })} />
       ) : (

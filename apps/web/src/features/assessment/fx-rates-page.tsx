@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Row, Segmented, Select, Table, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Segmented, Select, Table, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -9,6 +9,7 @@ import { useErrorHandler } from '../../shared/use-error-handler';
 import { formatCount } from '../../shared/format';
 import { useFxRates, useSetFxRate } from './assessment-api';
 import { shanghaiDate } from '@wutong/contracts';
+import { EmptyState, LoadError } from '../../shared/list-page';
 
 const CURRENCIES: FxRate['currency'][] = ['USD', 'EUR', 'HKD', 'JPY', 'GBP'];
 type Values = { currency: FxRate['currency']; onDate: Dayjs; rate: number | null; source?: string };
@@ -122,7 +123,7 @@ export function FxRatesPage() {
           </Typography.Text>
         </Form>
       </Card>
-      {rates.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={rates.error.message} style={{ marginBottom: 12 }} /> : null}
+      <LoadError error={rates.error} />
       <Card
         size="small"
         styles={{ body: { padding: 0 } }}
@@ -143,7 +144,7 @@ export function FxRatesPage() {
           dataSource={rows}
           loading={rates.isFetching}
           onRow={(r) => ({ 'data-testid': 'fx-row', 'data-key': `${r.currency}:${r.onDate}` }) as object}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assessment.fx.empty')} /> }}
+          locale={{ emptyText: <EmptyState description={t('assessment.fx.empty')} /> }}
           pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n: formatCount(n) }), style: { padding: '0 16px' } }}
         />
       </Card>

@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
-import { Empty, Flex, Table, Tooltip, Typography, type TableProps } from 'antd';
+import { Flex, Table, Tooltip, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS, type IndicatorCode, type TargetRow, type UnitKind } from '@wutong/contracts';
 import { AHEAD, BEHIND } from './bits';
 import { entryUnit, formatIndicator } from './indicator-units';
 import { indicatorName, percent } from '../../shared/format';
+import { EmptyState } from '../../shared/list-page';
 
 type MatrixRow = { unitId: number; unitName: string; unitKind: UnitKind; cells: Partial<Record<IndicatorCode, TargetRow>> };
 
@@ -149,7 +150,7 @@ export function TargetsMatrix({
       sticky={{ offsetHeader: 56 }}
       scroll={{ x: 170 + indicators.length * 112 }}
       pagination={false}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
+      locale={{ emptyText: <EmptyState description={empty} /> }}
       data-testid="targets-matrix"
     />
   );

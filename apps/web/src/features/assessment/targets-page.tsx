@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Flex, Row, Segmented, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Col, Flex, Segmented, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { AppstoreOutlined, BarsOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { TargetModal, type TargetModalState } from './target-modal';
 import { TargetsMatrix } from './targets-matrix';
 import './assessment.css';
 import { UnitPicker } from '../../shared/unit-picker';
+import { EmptyState, FilterBar, LoadError } from '../../shared/list-page';
 
 const KIND_ORDER: Record<string, number> = { region: 0, township: 1, department: 2, park: 3, state_company: 4, other: 5, lead_group: 6 };
 const KIND_FILTER: UnitKind[] = ['region', ...RANKED_KINDS, 'other'];
@@ -241,8 +242,7 @@ export function TargetsPage() {
           </>
         }
       />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Row gutter={[12, 12]} align="middle">
+      <FilterBar align="middle">
           <Col flex="none">
             <Labeled label={t('assessment.year')}>
               <YearPicker value={filters.year} onChange={(year) => setQuery({ year: year === thisYear ? undefined : year })} testId="targets-year" />
@@ -284,9 +284,8 @@ export function TargetsPage() {
               {t('common.reset')}
             </Button>
           </Col>
-        </Row>
-      </Card>
-      {list.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={list.error.message} style={{ marginBottom: 12 }} /> : null}
+      </FilterBar>
+      <LoadError error={list.error} />
       <Card
         size="small"
         styles={{ body: { padding: 0 } }}
@@ -342,7 +341,7 @@ export function TargetsPage() {
               showSorterTooltip={false}
               locale={{
                 emptyText: (
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText}>
+                  <EmptyState description={emptyText}>
                     {!filtered && canEdit ? (
                       <Space>
                         <Button type="primary" icon={<PlusOutlined />} onClick={() => setModalState({ mode: 'create', year: filters.year })}>
@@ -353,7 +352,7 @@ export function TargetsPage() {
                         </Button>
                       </Space>
                     ) : null}
-                  </Empty>
+                  </EmptyState>
                 ),
               }}
               pagination={{

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Form, Input, Modal, Row, Select, Spin, Switch, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Col, Descriptions, Drawer, Flex, Form, Input, Modal, Select, Spin, Switch, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
 import { FileAddOutlined, LockOutlined, SettingOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSearchPatch } from '../../shared/use-search-patch';
@@ -15,6 +15,7 @@ import { useBulletinSettings, useBulletins, useClosePeriod, useGenerateBulletin,
 import { endedPeriods } from './format';
 import { SnapshotDrawer } from './snapshot-drawer';
 import { shanghaiDate, shanghaiYear } from '@wutong/contracts';
+import { EmptyState, FilterBar, LoadError } from '../../shared/list-page';
 
 export const STATUS_COLORS: Record<BulletinStatus, string> = { draft: 'default', reviewed: 'processing', published: 'success' };
 const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
@@ -127,8 +128,7 @@ function BulletinList({ onGenerate }: { onGenerate: () => void }) {
 
   return (
     <>
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Row gutter={[12, 12]} align="middle">
+      <FilterBar align="middle">
           <Col xs={24} sm={8} md={6}>
             <Select<BulletinKind | 'all'>
               style={{ width: '100%' }}
@@ -159,9 +159,8 @@ function BulletinList({ onGenerate }: { onGenerate: () => void }) {
               data-testid="bulletins-year"
             />
           </Col>
-        </Row>
-      </Card>
-      {list.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={list.error.message} style={{ marginBottom: 12 }} /> : null}
+      </FilterBar>
+      <LoadError error={list.error} />
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <div data-testid="bulletins-table">
           <Table<BulletinSummary>
@@ -182,13 +181,13 @@ function BulletinList({ onGenerate }: { onGenerate: () => void }) {
             }}
             locale={{
               emptyText: (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t('bulletins.emptyFiltered') : readerOnly ? t('bulletins.emptyReader') : t('bulletins.empty')}>
+                <EmptyState description={filtered ? t('bulletins.emptyFiltered') : readerOnly ? t('bulletins.emptyReader') : t('bulletins.empty')}>
                   {filtered || readerOnly ? null : (
                     <Button type="primary" icon={<FileAddOutlined />} onClick={onGenerate}>
                       {t('bulletins.generate')}
                     </Button>
                   )}
-                </Empty>
+                </EmptyState>
               ),
             }}
           />
@@ -343,7 +342,7 @@ function SnapshotList() {
           loading={snapshots.isFetching}
           onRow={(s) => ({ onClick: () => setOpen(s.id) })}
           pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { n }), style: { padding: '0 16px' } }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('bulletins.snapshots.empty')} /> }}
+          locale={{ emptyText: <EmptyState description={t('bulletins.snapshots.empty')} /> }}
         />
       </Card>
       {open ? <SnapshotDrawer id={open} onClose={() => setOpen(null)} /> : null}

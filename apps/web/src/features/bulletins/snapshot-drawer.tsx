@@ -1,9 +1,10 @@
-import { Descriptions, Drawer, Empty, Spin, Table, Tabs, Typography } from 'antd';
+import { Descriptions, Drawer, Spin, Table, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { useSnapshot } from './bulletins-api';
 import { docKind, docUnit, listValue, pointsFmt, rankChange } from './format';
 import { percent, periodText, punct } from '../../shared/format';
+import { EmptyState } from '../../shared/list-page';
 
 /** One frozen snapshot: points rankings of units (by kind) and people, completion rankings, adjustments. */
 export function SnapshotDrawer({ id, onClose }: { id: number; onClose: () => void }) {
@@ -111,7 +112,7 @@ export function SnapshotDrawer({ id, onClose }: { id: number; onClose: () => voi
                     ]}
                   />
                 ) : (
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('bulletins.snapshots.noAdjustments')} />
+                  <EmptyState description={t('bulletins.snapshots.noAdjustments')} />
                 ),
               },
             ]}

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Col, Empty, Row, Select, Skeleton, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Select, Skeleton, Tooltip, Typography } from 'antd';
 import { FullscreenOutlined, InfoCircleOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +37,7 @@ import { formatNumber, nameWithUnit, unitLabel } from '../../shared/format';
 import { usePointsRankingView, useCompletionRankingView } from './rankings';
 import './cockpit.css';
 import { UnitPicker } from '../../shared/unit-picker';
+import { EmptyState } from '../../shared/list-page';
 
 const FIRST_YEAR = 2018;
 
@@ -95,7 +96,7 @@ function SplitChart({ title, items, code, kind, onOpen, testId }: { title: strin
       {top.length ? (
         <EChart option={option} height={height} label={title} testId={`${testId}-chart`} onClick={(c: ChartClick) => top[c.dataIndex] && onOpen(top[c.dataIndex]!)} />
       ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cockpit.splitEmpty')} style={{ marginBlock: 24 }} />
+        <EmptyState description={t('cockpit.splitEmpty')} style={{ marginBlock: 24 }} />
       )}
     </div>
   );
@@ -237,7 +238,7 @@ function Figures({ data, year, unitId }: { data: Cockpit; year: number; unitId?:
                 }}
               />
             ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cockpit.trendEmpty', { year })} style={{ height: 268, paddingTop: 60, margin: 0 }} />
+              <EmptyState description={t('cockpit.trendEmpty', { year })} style={{ height: 268, paddingTop: 60, margin: 0 }} />
             )}
           </ChartCard>
         </Col>

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Drawer, Empty, Flex, Grid, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Drawer, Flex, Grid, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { decimal, money, formatNumber, formatValue, indicatorName, indicatorUnit
 import { exportPoints, usePoints } from '../points';
 import { exportFacts, useFacts, type DrillFilter } from './cockpit-api';
 import { CAPITAL_INDICATORS, type Drill } from './drill';
+import { EmptyState, LoadError } from '../../shared/list-page';
 
 /** Sum and count of everything the filter matches, the figure it equals, and the export. */
 function Summary({ total, sum, figure, unit, onExport, exportTestId }: { total?: number; sum?: ReactNode; figure?: ReactNode; unit?: string; onExport: () => Promise<void>; exportTestId: string }) {
@@ -143,7 +144,7 @@ function FactsTable({ filter, figure, testId = 'drill-facts' }: { filter: DrillF
         onExport={() => exportFacts(filter, `${indicatorName(filter.indicator, 'zh-CN')}-明细.xlsx`)}
         exportTestId="drill-export"
       />
-      {facts.error ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={facts.error.message} style={{ marginBottom: 12 }} /> : null}
+      <LoadError error={facts.error} />
       <Table<Fact>
         rowKey="id"
         size="small"
@@ -153,7 +154,7 @@ function FactsTable({ filter, figure, testId = 'drill-facts' }: { filter: DrillF
         pagination={false}
         sticky
         scroll={{ x: 820 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cockpit.drill.empty')} /> }}
+        locale={{ emptyText: <EmptyState description={t('cockpit.drill.empty')} /> }}
         data-testid="drill-table"
       />
       <LoadMore shown={rows.length} total={first?.total} hasMore={!!facts.hasNextPage} loading={facts.isFetchingNextPage} onMore={() => void facts.fetchNextPage()} />
@@ -215,7 +216,7 @@ function PointsTable({ unitId, period, figure }: { unitId: number; period: strin
         onExport={() => exportPoints({ unitId, period })}
         exportTestId="drill-export"
       />
-      {points.error ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={points.error.message} style={{ marginBottom: 12 }} /> : null}
+      <LoadError error={points.error} />
       <Table<PointEntry>
         rowKey="id"
         size="small"
@@ -225,7 +226,7 @@ function PointsTable({ unitId, period, figure }: { unitId: number; period: strin
         pagination={false}
         sticky
         scroll={{ x: 700 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cockpit.drill.emptyPoints')} /> }}
+        locale={{ emptyText: <EmptyState description={t('cockpit.drill.emptyPoints')} /> }}
       />
       <LoadMore shown={rows.length} total={first?.total} hasMore={!!points.hasNextPage} loading={points.isFetchingNextPage} onMore={() => void points.fetchNextPage()} />
     </div>

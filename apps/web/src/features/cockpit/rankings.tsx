@@ -8,6 +8,7 @@ import { useCompletionRanking } from '../assessment';
 import { useUnitRanking } from '../points';
 import { decimal, formatValue, indicatorName, indicatorUnit, percent, periodText } from '../../shared/format';
 import { pressable } from './figures';
+import { EmptyState } from '../../shared/list-page';
 
 export type RankRow = {
   key: string;
@@ -136,7 +137,7 @@ export function useCompletionRankingView({ year, unitId, preferredKind, limit, c
 
   let body: ReactNode;
   if (ranking.isPending) body = <Skeleton active paragraph={{ rows: 5 }} />;
-  else if (ranking.error) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={ranking.error.message} />;
+  else if (ranking.error) body = <EmptyState description={ranking.error.message} />;
   else if (!group)
     body = (
       <Empty
@@ -203,8 +204,8 @@ export function usePointsRankingView({ year, unitId, preferredKind, limit, kinds
   );
   let body: ReactNode;
   if (ranking.isPending) body = <Skeleton active paragraph={{ rows: 5 }} />;
-  else if (ranking.error) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={ranking.error.message} />;
-  else if (!group) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cockpit.noPoints', { period: periodText })} />;
+  else if (ranking.error) body = <EmptyState description={ranking.error.message} />;
+  else if (!group) body = <EmptyState description={t('cockpit.noPoints', { period: periodText })} />;
   else
     body = (
       <>

@@ -1,13 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Col, Empty, Flex, Input, Row, Segmented, Select, Table, Typography, type TableProps } from 'antd';
-import { DownloadOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Col, Flex, Input, Row, Segmented, Select, Table, Typography, type TableProps } from 'antd';
+import { TeamOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { CoordinationCategory, CoordinationItem, CoordinationLevel, CoordinationStatus, Light } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
-import { useErrorHandler } from '../../shared/use-error-handler';
 import { useCurrentUser } from '../auth';
 import { LightDot } from '../../shared/light-dot';
 import { formatCount } from '../../shared/format';
@@ -15,6 +14,7 @@ import { coordinationAccess } from './access';
 import { CATEGORIES, CategoryTag, LEVELS, LevelTag, STATUSES, StatusTag } from './bits';
 import { exportCoordination, useCoordinationList, type CoordinationFilters } from './coordination-api';
 import { UnitPicker } from '../../shared/unit-picker';
+import { EmptyState, ExportButton, LoadError } from '../../shared/list-page';
 
 const LIGHTS: Light[] = ['red', 'yellow', 'green'];
 const PAGE_SIZES = [20, 50, 100];
@@ -42,14 +42,12 @@ export function CoordinationPage() {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const onError = useErrorHandler();
   const [params, setQuery, setParams] = useSearchPatch({ resetPage: true });
   const filters = useMemo(() => readParams(params), [params]);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : 20;
   const list = useCoordinationList(filters, page, pageSize);
   const [q, setQ] = useState(filters.q ?? '');
-  const [exporting, setExporting] = useState(false);
 
 
   // search as you type, one request once the user pauses
@@ -66,16 +64,6 @@ export function CoordinationPage() {
   const statusTotal = counts ? Object.values(counts.byStatus).reduce((a, b) => a + b, 0) : undefined;
   const nFilters = [filters.q, filters.category, filters.level, filters.light, filters.overdue, filters.leadUnitId, filters.projectId].filter(Boolean).length;
 
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await exportCoordination(filters);
-    } catch (e) {
-      onError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const columns: TableProps<CoordinationItem>['columns'] = [
     {
@@ -124,15 +112,15 @@ export function CoordinationPage() {
   ];
 
   const empty = nFilters || filters.status ? (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coordination.emptyFiltered')}>
+    <EmptyState description={t('coordination.emptyFiltered')}>
       <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('coordination.filters.reset')}</Button>
-    </Empty>
+    </EmptyState>
   ) : (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coordination.empty')}>
+    <EmptyState description={t('coordination.empty')}>
       <Link to="/projects">
         <Button type="primary">{t('coordination.toProjects')}</Button>
       </Link>
-    </Empty>
+    </EmptyState>
   );
 
   return (
@@ -141,9 +129,9 @@ export function CoordinationPage() {
         title={t('coordination.title')}
         extra={
           <>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="coordination-export">
+            <ExportButton onExport={() => exportCoordination(filters)} testId="coordination-export">
               {t('coordination.export')}
-            </Button>
+            </ExportButton>
             {coordinationAccess.meeting(me) ? (
               <Link to="/coordination/meeting">
                 <Button icon={<TeamOutlined />} data-testid="coordination-to-meeting">
@@ -242,7 +230,7 @@ export function CoordinationPage() {
         </Flex>
         {nFilters ? <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('coordination.filters.reset')}</Button> : null}
       </Flex>
-      {list.error ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={list.error.message} style={{ marginBottom: 12 }} /> : null}
+      <LoadError error={list.error} />
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <Table<CoordinationItem>
           rowKey="id"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Empty, Flex, Table, Typography, type TableProps } from 'antd';
+import { Button, Card, DatePicker, Flex, Table, Typography, type TableProps } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { coordinationAccess } from './access';
 import { ActionModal } from './action-modal';
 import { CategoryTag } from './bits';
 import { downloadAgenda, useMeeting } from './coordination-api';
+import { EmptyState, LoadError } from '../../shared/list-page';
 
 type AgendaItem = MeetingAgenda['items'][number];
 
@@ -100,7 +101,7 @@ export function CoordinationMeetingPage() {
           </>
         }
       />
-      {meeting.error ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={meeting.error.message} style={{ marginBottom: 12 }} /> : null}
+      <LoadError error={meeting.error} />
       <Card
         size="small"
         style={{ marginBottom: 16 }}
@@ -117,7 +118,7 @@ export function CoordinationMeetingPage() {
           pagination={false}
           scroll={{ x: 1000 }}
           onRow={(r) => ({ 'data-testid': 'meeting-agenda-row', 'data-item-id': r.id }) as never}
-          locale={{ emptyText: meeting.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coordination.meeting.emptyAgenda')} /> }}
+          locale={{ emptyText: meeting.isPending ? ' ' : <EmptyState description={t('coordination.meeting.emptyAgenda')} /> }}
         />
       </Card>
       <Card size="small" title={`${t('coordination.meeting.decided')}${meeting.data ? `（${meeting.data.decided.length}）` : ''}`} styles={{ body: { padding: 0 } }} data-testid="meeting-decided">
@@ -129,7 +130,7 @@ export function CoordinationMeetingPage() {
           pagination={false}
           scroll={{ x: 800 }}
           onRow={(r) => ({ 'data-testid': 'meeting-decided-row', 'data-item-id': r.id }) as never}
-          locale={{ emptyText: meeting.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coordination.meeting.emptyDecided')} /> }}
+          locale={{ emptyText: meeting.isPending ? ' ' : <EmptyState description={t('coordination.meeting.emptyDecided')} /> }}
         />
       </Card>
       {recording ? <ActionModal item={recording} action="meeting" onClose={() => setRecording(null)} /> : null}

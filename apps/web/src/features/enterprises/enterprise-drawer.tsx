@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Drawer, Flex, Grid, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Flex, Grid, Skeleton, Space, Tag, Typography } from 'antd';
 import { EditOutlined, ProjectOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { Enterprise } from '@wutong/contracts';
 import { money } from '../../shared/format';
 import { useEnterprise, useEnterpriseProjectCount } from './enterprises-api';
 import { EnterpriseForm } from './enterprise-form';
+import { LoadError } from '../../shared/list-page';
 
 export type EnterpriseDrawerState = { mode: 'view' | 'edit'; id: number } | { mode: 'create' };
 
@@ -38,7 +39,7 @@ export function EnterpriseDrawer({ state, onChange }: Props) {
         ) : null
       }
     >
-      {one.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={one.error.message} /> : null}
+      <LoadError error={one.error} style={{ marginBottom: 0 }} />
       {state.mode === 'create' ? (
         <EnterpriseForm onDone={(saved) => onChange({ mode: 'view', id: saved.id })} onCancel={() => onChange(null)} onOpen={(other) => onChange({ mode: 'view', id: other })} />
       ) : !e ? (

@@ -11,6 +11,7 @@ import { UnitDetails } from './unit-details';
 import { UnitFormModal } from './unit-form-modal';
 import { UnitMoveModal } from './unit-move-modal';
 import { ancestorIds, buildForest, unitName, visibleIds, type UnitNode } from './unit-tree';
+import { EmptyState } from '../../shared/list-page';
 
 type Dialog = { kind: 'create'; parent: OrgUnit } | { kind: 'edit'; unit: OrgUnit } | { kind: 'move'; unit: OrgUnit } | null;
 
@@ -98,7 +99,7 @@ export function OrgPage() {
   if (units.isPending) tree = <Skeleton active paragraph={{ rows: 8 }} />;
   else if (units.isError) tree = <Alert type="error" showIcon title={t('errors.loadFailed')} description={units.error.message} />;
   else if (list.length === 0) tree = <Empty description={canManage ? t('org.emptyAdmin') : t('org.emptyReader')} />;
-  else if (treeData.length === 0) tree = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('org.noMatch', { q: term.trim() })} />;
+  else if (treeData.length === 0) tree = <EmptyState description={t('org.noMatch', { q: term.trim() })} />;
   else
     tree = (
       <Tree

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Empty, Flex, List, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { Alert, Button, Flex, List, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { formatCount } from '../../shared/format';
 import { exportPoints, usePoints, type PointFilters } from './points-api';
 import { explainPoint, formatPoints } from './explain';
 import './points.css';
+import { EmptyState } from '../../shared/list-page';
 
 const EVENT_COLORS: Record<PointEvent, string> = {
   lead_accepted: 'cyan',
@@ -119,7 +120,7 @@ export function PointsLedger({ filters, compact, enabled = true }: { filters: Po
     </Typography.Paragraph>
   ) : null;
 
-  const empty = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assessment.points.empty')} />;
+  const empty = <EmptyState description={t('assessment.points.empty')} />;
 
   if (q.isError) return <Alert type="error" showIcon title={t('errors.loadFailed')} description={q.error.message} />;
 

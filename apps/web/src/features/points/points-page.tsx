@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Row, Select } from 'antd';
+import { Button, Card, Col, Select } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { assessmentAccess, parsePeriod, PeriodPicker } from '../assessment';
 import { type PointFilters } from './points-api';
 import { PointsLedger } from './points-ledger';
 import { UnitPicker } from '../../shared/unit-picker';
+import { FilterBar } from '../../shared/list-page';
 
 const positive = (v: string | null) => {
   const n = Number(v);
@@ -76,8 +77,7 @@ export function PointsPage() {
           </Button>
         }
       />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Row gutter={[12, 12]} align="middle">
+      <FilterBar align="middle">
           <Col xs={24} md={12} xl={4}>
             <UnitPicker
               allowClear
@@ -136,8 +136,7 @@ export function PointsPage() {
               {t('common.reset')}
             </Button>
           </Col>
-        </Row>
-      </Card>
+      </FilterBar>
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <PointsLedger filters={filters} />
       </Card>

@@ -1,19 +1,19 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, Row, Table, Tabs, Tooltip, Typography, type TableProps } from 'antd';
-import { DownloadOutlined, TeamOutlined, TrophyOutlined, UserOutlined, FundOutlined } from '@ant-design/icons';
+import { Alert, Card, Col, Empty, Flex, Row, Table, Tabs, Tooltip, Typography, type TableProps } from 'antd';
+import { TeamOutlined, TrophyOutlined, UserOutlined, FundOutlined } from '@ant-design/icons';
 import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import { IndicatorCode, type RankedPerson, type RankedUnit, shanghaiYear } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
 import { useCurrentUser } from '../auth';
 import { useUnits } from '../org';
-import { useErrorHandler } from '../../shared/use-error-handler';
 import { formatCount, periodText } from '../../shared/format';
 import { assessmentAccess, CompletionRanking, currentPeriod, Labeled, parsePeriod, PeriodPicker, RankBadge, RankChange, RANKED_KINDS } from '../assessment';
 import { exportPeopleRanking, exportUnitRanking, usePeopleRanking, useUnitRanking } from './points-api';
 import { formatPoints } from './explain';
 import { PointsDrawer, type PointsDrawerSubject } from './points-drawer';
 import './points.css';
+import { EmptyState, ExportButton } from '../../shared/list-page';
 
 type Tab = 'units' | 'people' | 'completion';
 const TABS: Tab[] = ['units', 'people', 'completion'];
@@ -67,29 +67,17 @@ export function RankingsPage() {
   const ind = IndicatorCode.safeParse(params.get('indicator'));
   const indicator: IndicatorCode = ind.success ? ind.data : 'enterprises_introduced';
   const [subject, setSubject] = useState<PointsDrawerSubject | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const onError = useErrorHandler();
 
 
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await (tab === 'people' ? exportPeopleRanking(period) : exportUnitRanking(period));
-    } catch (e) {
-      onError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const periodBar = (
     <Flex gap={12} align="center" wrap>
       <Labeled label={t('assessment.rankings.period')}>
         <PeriodPicker value={period} onChange={(p) => setQuery({ period: p })} testId="rankings-period" />
       </Labeled>
-      <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="rankings-export">
+      <ExportButton onExport={() => (tab === 'people' ? exportPeopleRanking(period) : exportUnitRanking(period))} testId="rankings-export">
         {t('assessment.export')}
-      </Button>
+      </ExportButton>
     </Flex>
   );
 
@@ -278,7 +266,7 @@ function PeopleRankingTable({ period, onOpen }: { period: string; onOpen: (s: Po
             'data-user-id': r.userId,
           }) as object
         }
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assessment.rankings.empty', { period: periodText(period, lang) })} /> }}
+        locale={{ emptyText: <EmptyState description={t('assessment.rankings.empty', { period: periodText(period, lang) })} /> }}
         pagination={{
           defaultPageSize: 50,
           hideOnSinglePage: true,

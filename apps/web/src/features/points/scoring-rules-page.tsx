@@ -14,6 +14,7 @@ import { formatFactor } from './explain';
 import { priorityLabel } from './priority-industries';
 import { CAPITAL_CATEGORIES, RuleVersionDrawer, SCORED_EVENTS } from './rule-version-drawer';
 import { shanghaiDate } from '@wutong/contracts';
+import { EmptyState, LoadError } from '../../shared/list-page';
 
 /** The version in force on a day: the latest effective date ≤ day, the highest version among equal dates. */
 export function versionInForce(versions: readonly RuleVersion[], day: string): RuleVersion | undefined {
@@ -146,7 +147,7 @@ export function ScoringRulesPage() {
           }
         />
       ) : null}
-      {versions.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={versions.error.message} style={{ marginBottom: 12 }} /> : null}
+      <LoadError error={versions.error} />
       <Card
         size="small"
         loading={versions.isPending}
@@ -180,7 +181,7 @@ export function ScoringRulesPage() {
           pagination={false}
           expandable={{ expandedRowRender: (v) => <RulesSummary rules={v.rules} />, expandRowByClick: true }}
           onRow={(v) => ({ 'data-testid': 'rules-row', 'data-version': v.version }) as object}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assessment.rules.emptyHistory')} /> }}
+          locale={{ emptyText: <EmptyState description={t('assessment.rules.emptyHistory')} /> }}
         />
       </Card>
       {creating ? <RuleVersionDrawer base={current ?? items[0]} nextVersion={nextVersion} onClose={() => setCreating(false)} onCreated={setCreated} /> : null}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Flex, Form, InputNumber, Modal, Progress, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, InputNumber, Modal, Progress, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ProjectDetail } from '@wutong/contracts';
@@ -7,6 +7,7 @@ import { decimal, percentOfBp } from '../../shared/format';
 import { useSetCoPromoters } from './project-api';
 import { useServerErrors } from '../../shared/use-error-handler';
 import { UnitPicker } from '../../shared/unit-picker';
+import { EmptyState } from '../../shared/list-page';
 
 type Row = { unitId?: number; percent?: number | null };
 type Values = { units: Row[] };
@@ -131,7 +132,7 @@ export function CoPromotersCard({ project, canManage }: { project: ProjectDetail
       }
     >
       {project.coPromoters.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('project.co.empty')} />
+        <EmptyState description={t('project.co.empty')} />
       ) : (
         project.coPromoters.map((c) => (
           <div key={c.unitId} style={{ marginBottom: 8 }} data-testid="co-row">

@@ -1,5 +1,5 @@
 import { useState, type HTMLAttributes } from 'react';
-import { Alert, Button, Card, Empty, Space, Table, Typography, type TableProps } from 'antd';
+import { Button, Card, Space, Table, Typography, type TableProps } from 'antd';
 import { CheckOutlined, MergeCellsOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { day, daysFromToday, money, punct } from '../../shared/format';
 import { LightDot } from '../../shared/light-dot';
 import { useInbox } from './project-api';
 import { AcceptModal, MergeModal, RejectModal } from './inbox-dialogs';
+import { EmptyState, LoadError } from '../../shared/list-page';
 
 type Dialog = { kind: 'accept' | 'merge' | 'reject'; lead: ProjectListItem } | null;
 
@@ -105,7 +106,7 @@ export function InboxPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
         {t('inbox.intro')}
       </Typography.Paragraph>
-      {inbox.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={inbox.error.message} style={{ marginBottom: 12 }} /> : null}
+      <LoadError error={inbox.error} />
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <div data-testid="inbox-table">
           <Table<ProjectListItem>
@@ -117,7 +118,7 @@ export function InboxPage() {
             pagination={false}
             sticky={{ offsetHeader: 56 }}
             scroll={{ x: 1020 }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inbox.empty')} /> }}
+            locale={{ emptyText: <EmptyState description={t('inbox.empty')} /> }}
             onRow={(p) => ({ 'data-testid': 'inbox-row', 'data-project-id': p.id }) as HTMLAttributes<HTMLElement>}
           />
         </div>

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { App, Button, Card, Col, DatePicker, Drawer, Empty, Flex, Form, Grid, Input, InputNumber, Modal, Row, Select, Skeleton, Table, Tag, Timeline, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Col, DatePicker, Drawer, Flex, Form, Grid, Input, InputNumber, Modal, Row, Select, Skeleton, Table, Tag, Timeline, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -9,6 +9,7 @@ import { EVIDENCE_FIELDS, evidenceKind, type EvidenceField } from './evidence';
 import { day, money, punct, thousands, wanToMinor, moneyUnit } from '../../shared/format';
 import { useActivities, useAddActivity, useAddCapital, useCapital, useReverseCapital, type TimelineEntry } from './project-api';
 import { useServerErrors } from '../../shared/use-error-handler';
+import { EmptyState } from '../../shared/list-page';
 
 const isEvidenceField = (f: string): f is EvidenceField => (EVIDENCE_FIELDS as readonly string[]).includes(f);
 const isActivityKind = (k: string): k is ActivityKind => (ACTIVITY_KINDS as readonly string[]).includes(k);
@@ -90,7 +91,7 @@ const KIND_COLORS: Record<TimelineEntry['kind'], string> = { stage: 'blue', acti
 export function TimelineTab({ entries, loading }: { entries: TimelineEntry[] | undefined; loading: boolean }) {
   const { t } = useTranslation();
   if (loading && !entries) return <Skeleton active />;
-  if (!entries?.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('project.timeline.empty')} />;
+  if (!entries?.length) return <EmptyState description={t('project.timeline.empty')} />;
   return (
     <div data-testid="project-timeline" style={{ paddingTop: 8 }}>
       <Timeline
@@ -229,7 +230,7 @@ export function ActivitiesTab({ project }: { project: ProjectDetail }) {
       {list.isPending ? (
         <Skeleton active />
       ) : !list.data?.length ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('project.activity.empty')} />
+        <EmptyState description={t('project.activity.empty')} />
       ) : (
         list.data.map((a: Activity) => (
           <Card key={a.id} size="small" style={{ marginBottom: 8 }} data-testid="activity-row">
@@ -430,7 +431,7 @@ export function CapitalTab({ project }: { project: ProjectDetail }) {
         loading={list.isFetching}
         pagination={false}
         scroll={{ x: 830 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('project.capital.empty')} /> }}
+        locale={{ emptyText: <EmptyState description={t('project.capital.empty')} /> }}
       />
       {adding ? <CapitalModal project={project} onClose={() => setAdding(false)} /> : null}
       {reversing ? <ReverseModal project={project} record={reversing} onClose={() => setReversing(null)} /> : null}

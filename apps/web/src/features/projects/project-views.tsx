@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Card, Empty, Flex, Space, Table, Typography, type TableProps } from 'antd';
+import { Button, Card, Flex, Space, Table, Typography, type TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Industry, ProjectListItem, Stage } from '@wutong/contracts';
@@ -9,6 +9,7 @@ import { LightDot } from '../../shared/light-dot';
 import type { ProjectSort, SortKey } from './project-query';
 import type { BoardColumn, KeyBlock } from './projects-api';
 import { StageTag } from './bits';
+import { EmptyState } from '../../shared/list-page';
 
 export type Lookups = { blocks: ReadonlyMap<number, KeyBlock>; industries?: ReadonlyMap<string, Industry> };
 
@@ -241,7 +242,7 @@ export function ProjectBoard({ columns, loading, onShowStage, mobile }: BoardPro
             </Flex>
             <Flex vertical gap={8} style={{ overflowY: 'auto', minHeight: 0 }}>
               {c.items.length === 0 ? (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projects.boardEmpty')} style={{ margin: '16px 0' }} />
+                <EmptyState description={t('projects.boardEmpty')} style={{ margin: '16px 0' }} />
               ) : (
                 c.items.map((p) => (
                   <Card

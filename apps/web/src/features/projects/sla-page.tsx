@@ -6,6 +6,7 @@ import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
 import { LIGHT_COLORS } from '../../shared/light-dot';
 import { useSaveSlaRules, useSlaRules } from './sla-api';
+import { LoadError } from '../../shared/list-page';
 
 const RULES: SlaRuleCode[] = ['lead_uncontacted', 'no_activity', 'signed_not_registered', 'next_step_overdue'];
 /** The server's defaults (apps/api/src/modules/projects/lights.ts), offered as a starting point. */
@@ -105,7 +106,7 @@ export function SlaPage() {
         }
       />
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('sla.intro')} description={t('sla.introDetail')} />
-      {saved.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={saved.error.message} style={{ marginBottom: 12 }} /> : null}
+      <LoadError error={saved.error} />
       {!draft ? (
         <Card>
           <Skeleton active />

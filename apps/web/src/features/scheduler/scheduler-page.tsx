@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Table, Tag, Typography, type TableProps } from 'antd';
 import { ExclamationCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -9,6 +9,7 @@ import { useErrorHandler } from '../../shared/use-error-handler';
 import { PERIOD_EXAMPLES, suggestedPeriod } from './periods';
 import { useJobs, useRerun, useRuns, useUpdateSchedule, type RunFilters } from './scheduler-api';
 import { periodText } from '../../shared/format';
+import { EmptyState, LoadError, LoadMore } from '../../shared/list-page';
 
 const STATUS_COLORS: Record<JobRun['status'], string> = { running: 'processing', succeeded: 'success', failed: 'error' };
 const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
@@ -235,7 +236,7 @@ export function SchedulerPage() {
     <>
       <PageHeader title={t('notify.scheduler.title')} />
       <Alert type="info" showIcon title={t('notify.scheduler.intro', { tz: jobs.data?.timezone ?? 'Asia/Shanghai' })} style={{ marginBottom: 12 }} />
-      {jobs.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={jobs.error.message} style={{ marginBottom: 12 }} /> : null}
+      <LoadError error={jobs.error} />
       <Card size="small" title={t('notify.scheduler.jobs')} style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
         <div data-testid="jobs-table">
           <Table<ScheduledJob> rowKey="name" size="middle" columns={jobColumns} dataSource={jobs.data?.items ?? []} loading={jobs.isPending} pagination={false} scroll={{ x: 1100 }} />
@@ -300,20 +301,11 @@ export function SchedulerPage() {
               ),
               expandRowByClick: true,
             }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.scheduler.emptyRuns')} /> }}
+            locale={{ emptyText: <EmptyState description={t('notify.scheduler.emptyRuns')} /> }}
           />
         </div>
         {rows.length ? (
-          <Flex justify="center" align="center" gap={12} style={{ padding: 12 }}>
-            <Typography.Text type="secondary">{t('notify.scheduler.shown', { n: rows.length })}</Typography.Text>
-            {runs.hasNextPage ? (
-              <Button onClick={() => void runs.fetchNextPage()} loading={runs.isFetchingNextPage}>
-                {t('notify.scheduler.loadMore')}
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">{t('notify.scheduler.end')}</Typography.Text>
-            )}
-          </Flex>
+          <LoadMore shown={t('notify.scheduler.shown', { n: rows.length })} hasMore={!!runs.hasNextPage} loading={runs.isFetchingNextPage} onMore={() => void runs.fetchNextPage()} more={t('notify.scheduler.loadMore')} end={t('notify.scheduler.end')} />
         ) : null}
       </Card>
 

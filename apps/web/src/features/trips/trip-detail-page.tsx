@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { ApiError } from '../../shared/api-client';
 import { TripPhaseBadge, tripDays } from './trip-phase';
 import { useProjectNames, useTrip } from './trips-api';
 import { VisitDrawer } from './visit-drawer';
+import { EmptyState } from '../../shared/list-page';
 
 export function TripDetailPage() {
   const { t } = useTranslation();
@@ -70,11 +71,11 @@ export function TripDetailPage() {
           </Card>
           <Card size="small" title={t('trips.visits')} data-testid="trip-visits">
             {sorted.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('trips.noVisits')}>
+              <EmptyState description={t('trips.noVisits')}>
                 <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
                   {t('trips.addVisit')}
                 </Button>
-              </Empty>
+              </EmptyState>
             ) : (
               <Timeline
                 style={{ marginTop: 8 }}

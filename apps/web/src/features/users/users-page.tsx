@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Badge, Button, Card, Col, Dropdown, Empty, Input, Row, Select, Space, Table, Tag, type TableProps } from 'antd';
-import { DeleteOutlined, DownloadOutlined, EditOutlined, KeyOutlined, MoreOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Col, Dropdown, Input, Select, Space, Tag, type TableProps } from 'antd';
+import { DeleteOutlined, EditOutlined, KeyOutlined, MoreOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -13,6 +13,7 @@ import { ResetPasswordModal } from './reset-password-modal';
 import { UserFormDrawer, type UserDrawerState } from './user-form-drawer';
 import { exportUsers, useDeleteUser, useUpdateUser, useUsers, type UserFilters } from './users-api';
 import { UnitPicker } from '../../shared/unit-picker';
+import { EmptyState, ExportButton, FilterBar, ListCard, ListTable, LoadError, showTotal } from '../../shared/list-page';
 
 const PAGE_SIZES = [20, 50, 100];
 
@@ -43,7 +44,6 @@ export function UsersPage() {
   const remove = useDeleteUser();
   const [drawer, setDrawer] = useState<UserDrawerState | null>(null);
   const [resetFor, setResetFor] = useState<User | null>(null);
-  const [exporting, setExporting] = useState(false);
   const [q, setQ] = useState(filters.q ?? '');
 
   
@@ -56,17 +56,6 @@ export function UsersPage() {
     }, 350);
     return () => clearTimeout(id);
   }, [q, setFilter]);
-
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await exportUsers(filters);
-    } catch (e) {
-      onError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const setActive = (u: User, active: boolean) => {
   const run = () =>
@@ -187,9 +176,9 @@ export function UsersPage() {
         title={t('users.title')}
         extra={
           <>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="users-export">
+            <ExportButton onExport={() => exportUsers(filters)} testId="users-export">
               {t('users.export')}
-            </Button>
+            </ExportButton>
             {canManage ? (
               <Button
                 type="primary"
@@ -203,8 +192,7 @@ export function UsersPage() {
           </>
         }
       />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Row gutter={[12, 12]}>
+      <FilterBar>
           <Col xs={24} sm={12} lg={7}>
             <Input.Search allowClear placeholder={t('users.q')} value={q} onChange={(e) => setQ(e.target.value)} onSearch={(v) => setQ(v)} data-testid="users-q" />
           </Col>
@@ -255,21 +243,16 @@ export function UsersPage() {
               {t('common.reset')}
             </Button>
           </Col>
-        </Row>
-      </Card>
-      {users.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={users.error.message} style={{ marginBottom: 12 }} /> : null}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <div data-testid="users-table">
-          <Table<User>
-            rowKey="id"
-            size="middle"
-            className="wt-clickable-rows"
+      </FilterBar>
+      <LoadError error={users.error} />
+      <ListCard testId="users-table">
+          <ListTable<User>
+            clickable
             columns={columns}
             dataSource={users.data?.items ?? []}
             loading={users.isFetching}
-            sticky={{ offsetHeader: 56 }}
             scroll={{ x: 1100 }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
+            locale={{ emptyText: <EmptyState description={emptyText} /> }}
             onRow={(u) => ({ onClick: () => setDrawer(canManage ? { mode: 'edit', user: u } : { mode: 'view', user: u }) })}
             pagination={{
               current: page,
@@ -277,13 +260,12 @@ export function UsersPage() {
               total: users.data?.total ?? 0,
               showSizeChanger: true,
               pageSizeOptions: PAGE_SIZES,
-              showTotal: (n) => <span data-testid="users-total">{t('common.total', { n: n.toLocaleString() })}</span>,
+              showTotal: showTotal('users-total'),
               onChange: (p, size) => setFilter({ page: p > 1 && size === pageSize ? p : undefined, size: size === 20 ? undefined : size }),
               style: { padding: '0 16px' },
             }}
           />
-        </div>
-      </Card>
+      </ListCard>
       {drawer ? <UserFormDrawer state={drawer} onClose={() => setDrawer(null)} /> : null}
       {resetFor ? <ResetPasswordModal user={resetFor} onClose={() => setResetFor(null)} /> : null}
     </>

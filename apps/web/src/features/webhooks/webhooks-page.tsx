@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Empty, Flex, Form, Input, Modal, Radio, Row, Select, Space, Switch, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, Modal, Radio, Row, Select, Space, Switch, Table, Tag, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -7,6 +7,7 @@ import { NOTIFICATION_KINDS, type NotificationKind, type Webhook, type WebhookDe
 import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
 import { useDeleteWebhook, useDeliveries, useRetryDelivery, useSaveWebhook, useTestWebhook, useWebhooks, type DeliveryFilters } from './webhooks-api';
+import { EmptyState, LoadError, LoadMore } from '../../shared/list-page';
 
 type FormValues = { name: string; url: string; format: WebhookFormat; secret?: string; clearSecret?: boolean; events: NotificationKind[]; enabled: boolean };
 
@@ -197,7 +198,7 @@ export function WebhooksPage() {
         }
       />
       <Alert type="info" showIcon title={t('notify.webhooks.intro')} style={{ marginBottom: 12 }} />
-      {webhooks.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={webhooks.error.message} style={{ marginBottom: 12 }} /> : null}
+      <LoadError error={webhooks.error} />
       <Card size="small" style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
         <div data-testid="webhooks-table">
           <Table<Webhook>
@@ -208,7 +209,7 @@ export function WebhooksPage() {
             loading={webhooks.isPending}
             pagination={false}
             scroll={{ x: 1000 }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.webhooks.empty')} /> }}
+            locale={{ emptyText: <EmptyState description={t('notify.webhooks.empty')} /> }}
           />
         </div>
       </Card>
@@ -248,20 +249,11 @@ export function WebhooksPage() {
             pagination={false}
             scroll={{ x: 1360 }}
             onRow={(d) => ({ style: d.status === 'failed' ? { background: '#fff1f0' } : undefined })}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.webhooks.emptyDeliveries')} /> }}
+            locale={{ emptyText: <EmptyState description={t('notify.webhooks.emptyDeliveries')} /> }}
           />
         </div>
         {rows.length ? (
-          <Flex justify="center" align="center" gap={12} style={{ padding: 12 }}>
-            <Typography.Text type="secondary">{t('notify.webhooks.shown', { n: rows.length })}</Typography.Text>
-            {deliveries.hasNextPage ? (
-              <Button onClick={() => void deliveries.fetchNextPage()} loading={deliveries.isFetchingNextPage}>
-                {t('notify.webhooks.loadMore')}
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">{t('notify.webhooks.end')}</Typography.Text>
-            )}
-          </Flex>
+          <LoadMore shown={t('notify.webhooks.shown', { n: rows.length })} hasMore={!!deliveries.hasNextPage} loading={deliveries.isFetchingNextPage} onMore={() => void deliveries.fetchNextPage()} more={t('notify.webhooks.loadMore')} end={t('notify.webhooks.end')} />
         ) : null}
       </Card>
 

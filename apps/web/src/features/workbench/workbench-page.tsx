@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, Grid, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Grid, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { IntakeTag, projectAccess, ProjectRow, StageTag, useWorkbench } from '..
 import { day, daysFromToday, money, punct } from '../../shared/format';
 import './workbench.css';
 import { arbitrationAccess } from '../arbitrations';
+import { EmptyState } from '../../shared/list-page';
 
 const SHOW = 8;
 
@@ -40,7 +41,7 @@ function Section({ title, count, testId, empty, children }: { title: ReactNode; 
       styles={{ body: { paddingBlock: 4 } }}
       data-testid={testId}
     >
-      {count === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} style={{ marginBlock: 16 }} /> : children(all ? count : SHOW)}
+      {count === 0 ? <EmptyState description={empty} style={{ marginBlock: 16 }} /> : children(all ? count : SHOW)}
       {count > SHOW ? (
         <Button type="link" block onClick={() => setAll((v) => !v)} style={{ marginTop: 4 }}>
           {all ? t('workbench.showLess') : t('workbench.showAll', { n: count })}
