@@ -107,7 +107,7 @@ function Brand({ collapsed, dark }: { collapsed?: boolean; dark?: boolean }) {
           fontWeight: 700,
         }}
       >
-        梧
+        {t('app.mark')}
       </span>
       {collapsed ? null : (
         <span style={{ lineHeight: 1.2 }}>

@@ -25,7 +25,7 @@ export function LangSwitch({ signedIn, compact, tone = 'dark' }: Props) {
         <circle cx="12" cy="12" r="9" />
         <path d="M3 12h18M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z" />
       </svg>
-      <span>{compact ? (next === 'en-US' ? 'EN' : '中') : t('lang.other')}</span>
+      <span>{compact ? t('lang.otherShort') : t('lang.other')}</span>
     </button>
   );
 }

@@ -1,6 +1,8 @@
 import { useCallback } from 'react';
 import { App, type FormInstance } from 'antd';
+import i18n from 'i18next';
 import { ApiError } from './api-client';
+import { punct } from './format';
 
 type FieldPath = (string | number)[];
 type Message = ReturnType<typeof App.useApp>['message'];
@@ -34,7 +36,8 @@ function report(message: Message, err: unknown, form: FormInstance | undefined, 
   } else {
     leftover.push(...Object.values(err.fields));
   }
-  const text = leftover.length ? `${err.message}：${leftover.join('；')}` : err.message;
+  const pu = punct(i18n.language);
+  const text = leftover.length ? `${err.message}${pu.colon}${leftover.join(pu.semi)}` : err.message;
   message.error({ content: text, duration: 5 });
   return marks.length > 0;
 }

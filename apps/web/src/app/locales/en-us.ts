@@ -15,11 +15,27 @@ export const enUS: Resources = {
   app: {
     name: 'Wutong',
     title: 'Wutong · Investment Promotion Platform',
+    /** the brand's one-character mark, in the logo square */
+    mark: '梧',
     subtitle: 'Investment Promotion Platform',
   },
   lang: {
     other: '中文',
+    otherShort: '中',
     switchAria: 'Switch language / 切换语言',
+  },
+  /** names for downloads when the server sends none */
+  files: {
+    projects: 'projects.xlsx',
+    targetTemplate: 'targets-template.xlsx',
+    targets: 'targets-{{year}}.xlsx',
+    points: 'points.xlsx',
+    unitRanking: 'unit-points-ranking-{{period}}.xlsx',
+    peopleRanking: 'people-points-ranking-{{period}}.xlsx',
+    coordination: 'coordination-items.xlsx',
+    agenda: 'coordination-agenda-{{date}}.docx',
+    enterprises: 'enterprises.xlsx',
+    enterpriseTemplate: 'enterprise-import-template.xlsx',
   },
   common: {
     save: 'Save',

@@ -15,11 +15,27 @@ export const zhCN = {
   app: {
     name: '梧桐',
     title: '梧桐 · 招商引资全流程管理平台',
+    /** the brand's one-character mark, in the logo square */
+    mark: '梧',
     subtitle: '招商引资全流程管理平台',
   },
   lang: {
     other: 'English',
+    otherShort: 'EN',
     switchAria: '切换语言 / Switch language',
+  },
+  /** names for downloads when the server sends none */
+  files: {
+    projects: '项目.xlsx',
+    targetTemplate: '目标导入模板.xlsx',
+    targets: '目标任务-{{year}}.xlsx',
+    points: '积分明细.xlsx',
+    unitRanking: '单位积分排行-{{period}}.xlsx',
+    peopleRanking: '个人积分排行-{{period}}.xlsx',
+    coordination: '协调事项.xlsx',
+    agenda: '协调会议题-{{date}}.docx',
+    enterprises: '企业名录.xlsx',
+    enterpriseTemplate: '企业导入模板.xlsx',
   },
   common: {
     save: '保存',

@@ -1,3 +1,5 @@
+// the i18next instance that app/i18n.ts initialises
+import i18n from 'i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   CompletionRanking,
@@ -37,8 +39,8 @@ export const useDeleteTarget = () =>
 export const useImportTargets = () =>
   useInvalidating((body: { filename: string; contentBase64: string }) => api.post<ImportTargetsResult>('/api/targets/import', body), TARGET_DEPENDENTS);
 
-export const downloadTargetTemplate = () => api.download('/api/targets/template', undefined, '目标导入模板.xlsx');
-export const exportTargets = (f: TargetFilters) => api.download('/api/targets/export', targetParams(f), `目标任务-${f.year}.xlsx`);
+export const downloadTargetTemplate = () => api.download('/api/targets/template', undefined, i18n.t('files.targetTemplate'));
+export const exportTargets = (f: TargetFilters) => api.download('/api/targets/export', targetParams(f), i18n.t('files.targets', { year: f.year }));
 
 export const fxKey = ['fx-rates'] as const;
 export function useFxRates() {

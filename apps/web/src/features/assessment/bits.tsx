@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { PeriodKind, UnitKind } from '@wutong/contracts';
 import { convertPeriod, currentPeriod, parsePeriod, shiftPeriod, type Period } from './periods';
-import { percent, periodText } from '../../shared/format';
+import { percent, periodText, punct } from '../../shared/format';
 import { periodOfDate } from '@wutong/contracts';
 
 export const AHEAD = '#389e0d';
@@ -32,7 +32,7 @@ export function CompletionBar({
   withTime?: boolean;
   testId?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (completion === null) {
     return (
       <Typography.Text type="secondary" data-testid={testId} data-completion="">
@@ -59,7 +59,7 @@ export function CompletionBar({
   );
   return (
     <Tooltip title={reason}>
-      <div data-testid={testId} data-completion={completion.toFixed(4)} data-ahead={ahead ? '1' : '0'} aria-label={`${percent(completion)}，${reason}`}>
+      <div data-testid={testId} data-completion={completion.toFixed(4)} data-ahead={ahead ? '1' : '0'} aria-label={`${percent(completion)}${punct(i18n.language).list}${reason}`}>
         {bar}
         {withTime ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

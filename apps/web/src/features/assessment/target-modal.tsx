@@ -6,7 +6,7 @@ import { INDICATORS, type IndicatorCode, type TargetRow, type TargetSplit } from
 import { useErrorHandler } from '../../shared/use-error-handler';
 import { useSetTarget } from './assessment-api';
 import { entryUnit, evenSplit, formatIndicator, partsCount, scaleOf, toBase, toDisplay } from './indicator-units';
-import { groupedNumber, indicatorName } from '../../shared/format';
+import { groupedNumber, indicatorName, punct } from '../../shared/format';
 import { UnitPicker } from '../../shared/unit-picker';
 
 export type TargetModalState = { mode: 'create'; unitId?: number; indicator?: IndicatorCode; year: number } | { mode: 'edit'; row: TargetRow };
@@ -129,7 +129,7 @@ export function TargetModal({ state, onClose }: { state: TargetModalState; onClo
               <Select
                 disabled={!!editing}
                 placeholder={t('assessment.targets.pickIndicator')}
-                options={INDICATORS.map((i) => ({ value: i.code, label: `${indicatorName(i.code, lang)}（${entryUnit(i.code, lang)}）` }))}
+                options={INDICATORS.map((i) => ({ value: i.code, label: `${indicatorName(i.code, lang)}${punct(lang).paren(entryUnit(i.code, lang))}` }))}
                 data-testid="target-indicator"
               />
             </Form.Item>

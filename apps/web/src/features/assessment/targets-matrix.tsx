@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { INDICATORS, type IndicatorCode, type TargetRow, type UnitKind } from '@wutong/contracts';
 import { AHEAD, BEHIND } from './bits';
 import { entryUnit, formatIndicator } from './indicator-units';
-import { indicatorName, percent } from '../../shared/format';
+import { indicatorName, percent, punct } from '../../shared/format';
 import { EmptyState } from '../../shared/list-page';
 
 type MatrixRow = { unitId: number; unitName: string; unitKind: UnitKind; cells: Partial<Record<IndicatorCode, TargetRow>> };
@@ -31,10 +31,14 @@ function Cell({ r, onOpen }: { r: TargetRow; onOpen?: (r: TargetRow) => void }) 
             <strong>{r.unitName}</strong> · {indicatorName(r.indicator, lang)}
           </div>
           <div>
-            {t('assessment.targets.annualCol')}：{formatIndicator(r.indicator, r.annual, lang)}
+            {t('assessment.targets.annualCol')}
+            {punct(lang).colon}
+            {formatIndicator(r.indicator, r.annual, lang)}
           </div>
           <div>
-            {t('assessment.targets.actualCol')}：{formatIndicator(r.indicator, r.actual, lang)}
+            {t('assessment.targets.actualCol')}
+            {punct(lang).colon}
+            {formatIndicator(r.indicator, r.actual, lang)}
           </div>
           <div>
             {ahead ? t('assessment.aheadBy', { tp: percent(r.timeProgress), pp: gap }) : t('assessment.behindBy', { tp: percent(r.timeProgress), pp: gap })}

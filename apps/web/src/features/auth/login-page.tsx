@@ -135,7 +135,7 @@ export function LoginPage() {
       <div className="login-box">
         <div className="login-brand">
           <div className="login-logo" aria-hidden="true">
-            梧
+            {t('app.mark')}
           </div>
           <h1 data-testid="login-title">{t('app.title')}</h1>
           <p>{t('auth.tagline')}</p>

@@ -9,7 +9,7 @@ import type { BulletinKind, BulletinStatus, BulletinSummary, SnapshotSummary, Up
 import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
 import { useCurrentUser } from '../auth';
-import { formatCount, periodText } from '../../shared/format';
+import { formatCount, periodText, punct } from '../../shared/format';
 import { bulletinAccess } from './access';
 import { useBulletinSettings, useBulletins, useClosePeriod, useGenerateBulletin, useSaveSettings, useSnapshots } from './bulletins-api';
 import { endedPeriods } from './format';
@@ -62,7 +62,7 @@ export function BulletinsPage() {
 }
 
 function BulletinList({ onGenerate }: { onGenerate: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const [params, setQuery] = useSearchPatch();
@@ -134,7 +134,7 @@ function BulletinList({ onGenerate }: { onGenerate: () => void }) {
               style={{ width: '100%' }}
               value={kind ?? 'all'}
               onChange={(v) => set('kind', v === 'all' ? undefined : v)}
-              options={[{ value: 'all', label: `${t('bulletins.filters.kind')}：${t('bulletins.filters.all')}` }, ...(['monthly', 'weekly'] as const).map((k) => ({ value: k, label: t(`bulletins.kinds.${k}`) }))]}
+              options={[{ value: 'all', label: `${t('bulletins.filters.kind')}${punct(i18n.language).colon}${t('bulletins.filters.all')}` }, ...(['monthly', 'weekly'] as const).map((k) => ({ value: k, label: t(`bulletins.kinds.${k}`) }))]}
               data-testid="bulletins-kind"
             />
           </Col>
@@ -144,7 +144,7 @@ function BulletinList({ onGenerate }: { onGenerate: () => void }) {
               value={status ?? 'all'}
               onChange={(v) => set('status', v === 'all' ? undefined : v)}
               options={[
-                { value: 'all', label: `${t('bulletins.filters.status')}：${t('bulletins.filters.all')}` },
+                { value: 'all', label: `${t('bulletins.filters.status')}${punct(i18n.language).colon}${t('bulletins.filters.all')}` },
                 ...(['draft', 'reviewed', 'published'] as const).map((s) => ({ value: s, label: t(`bulletins.statuses.${s}`) })),
               ]}
               data-testid="bulletins-status"
@@ -155,7 +155,7 @@ function BulletinList({ onGenerate }: { onGenerate: () => void }) {
               style={{ width: '100%' }}
               value={year ?? 'all'}
               onChange={(v) => set('year', v === 'all' ? undefined : String(v))}
-              options={[{ value: 'all', label: `${t('bulletins.filters.year')}：${t('bulletins.filters.all')}` }, ...[0, 1, 2, 3].map((k) => ({ value: thisYear - k, label: `${thisYear - k}` }))]}
+              options={[{ value: 'all', label: `${t('bulletins.filters.year')}${punct(i18n.language).colon}${t('bulletins.filters.all')}` }, ...[0, 1, 2, 3].map((k) => ({ value: thisYear - k, label: `${thisYear - k}` }))]}
               data-testid="bulletins-year"
             />
           </Col>

@@ -4,7 +4,7 @@ import { FullscreenExitOutlined, FullscreenOutlined, SyncOutlined } from '@ant-d
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { type Cockpit, shanghaiYear, STAGE_LABELS } from '@wutong/contracts';
+import { type Cockpit, shanghaiYear } from '@wutong/contracts';
 import { AntdProvider } from '../../app/antd-provider';
 import { useCockpit } from './cockpit-api';
 import {
@@ -33,6 +33,7 @@ import { HeadlineFigure, pressable, StatFigure } from './figures';
 import { formatNumber, unitLabel } from '../../shared/format';
 import { useCompletionRankingView, usePointsRankingView } from './rankings';
 import './cockpit.css';
+import { stageLabel } from '../projects';
 
 const W = 1920;
 const H = 1080;
@@ -135,7 +136,7 @@ function Wall({ data, year, unitId, refreshedAt, fetching }: { data: Cockpit; ye
   const originChart = useMemo(() => pieOption('enterprises_introduced', origins, { lang, theme: DARK, fontSize: 14 }), [origins, lang]);
   const stages = useMemo(() => funnelStages(data), [data]);
   const funnelChart = useMemo(
-    () => funnelOption(stages.map((s) => ({ ...s, name: STAGE_LABELS[s.stage][lang === 'en-US' ? 'en' : 'zh'] })), { lang, theme: DARK, fontSize: font }),
+    () => funnelOption(stages.map((s) => ({ ...s, name: stageLabel(s.stage, lang) })), { lang, theme: DARK, fontSize: font }),
     [stages, lang],
   );
   const preferredKind = headlineOf(data, 'enterprises_introduced').rank?.kind;

@@ -185,7 +185,7 @@ export function pieOption(indicator: IndicatorCode, items: BarItem[], opts: { la
   const values = items.map((i) => display(indicator, i.value));
   return {
     ...base(theme, fontSize),
-    tooltip: { ...base(theme, fontSize).tooltip, trigger: 'item', formatter: '{b}<br/>{c} ' + unit + '（{d}%）' },
+    tooltip: { ...base(theme, fontSize).tooltip, trigger: 'item', formatter: `{b}<br/>{c} ${unit}${punct(opts.lang).paren('{d}%')}` },
     legend: {
       orient: 'vertical',
       right: 4,

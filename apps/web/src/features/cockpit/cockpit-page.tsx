@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Row, Select, Skeleton, Tooltip, Typography } 
 import { FullscreenOutlined, InfoCircleOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { type Cockpit, type IndicatorCode, INDICATORS, shanghaiYear, STAGE_LABELS } from '@wutong/contracts';
+import { type Cockpit, type IndicatorCode, INDICATORS, shanghaiYear } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
 import { useCurrentUser } from '../auth';
 import { cockpitAccess } from './access';
@@ -38,6 +38,7 @@ import { usePointsRankingView, useCompletionRankingView } from './rankings';
 import './cockpit.css';
 import { UnitPicker } from '../../shared/unit-picker';
 import { EmptyState } from '../../shared/list-page';
+import { stageLabel } from '../projects';
 
 const FIRST_YEAR = 2018;
 
@@ -118,7 +119,7 @@ function Figures({ data, year, unitId }: { data: Cockpit; year: number; unitId?:
   const parts = useMemo(() => splits(data, splitCode, t), [data, splitCode, t]);
   const stages = funnelStages(data);
   const funnelChart = useMemo(
-    () => funnelOption(stages.map((s) => ({ ...s, name: STAGE_LABELS[s.stage][lang === 'en-US' ? 'en' : 'zh'] })), { lang, theme: LIGHT }),
+    () => funnelOption(stages.map((s) => ({ ...s, name: stageLabel(s.stage, lang) })), { lang, theme: LIGHT }),
     // stages derive from data
     [data, lang],
   );

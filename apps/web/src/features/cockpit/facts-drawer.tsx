@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Fact, IndicatorCode, PointEntry } from '@wutong/contracts';
 import { useErrorHandler } from '../../shared/use-error-handler';
-import { decimal, money, formatNumber, formatValue, indicatorName, indicatorUnit, unitLabel } from '../../shared/format';
+import { decimal, formatCount, formatNumber, formatValue, indicatorName, indicatorUnit, money, punct, unitLabel } from '../../shared/format';
 import { exportPoints, usePoints } from '../points';
 import { exportFacts, useFacts, type DrillFilter } from './cockpit-api';
 import { CAPITAL_INDICATORS, type Drill } from './drill';
@@ -13,7 +13,7 @@ import { EmptyState, LoadError } from '../../shared/list-page';
 
 /** Sum and count of everything the filter matches, the figure it equals, and the export. */
 function Summary({ total, sum, figure, unit, onExport, exportTestId }: { total?: number; sum?: ReactNode; figure?: ReactNode; unit?: string; onExport: () => Promise<void>; exportTestId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const onError = useErrorHandler();
   const [busy, setBusy] = useState(false);
   const run = async () => {
@@ -30,7 +30,7 @@ function Summary({ total, sum, figure, unit, onExport, exportTestId }: { total?:
     <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
       <Flex align="baseline" gap={16} wrap>
         <Typography.Text data-testid="drill-total" data-total={total ?? ''}>
-          {total === undefined ? t('common.loading') : t('common.total', { n: total.toLocaleString(i18n.language === 'en-US' ? 'en-US' : 'zh-CN') })}
+          {total === undefined ? t('common.loading') : t('common.total', { n: formatCount(total) })}
         </Typography.Text>
         {sum !== undefined ? (
           <Typography.Text>
@@ -53,8 +53,8 @@ function Summary({ total, sum, figure, unit, onExport, exportTestId }: { total?:
 }
 
 function LoadMore({ shown, total, hasMore, loading, onMore }: { shown: number; total?: number; hasMore: boolean; loading: boolean; onMore: () => void }) {
-  const { t, i18n } = useTranslation();
-  const n = (v: number) => v.toLocaleString(i18n.language === 'en-US' ? 'en-US' : 'zh-CN');
+  const { t } = useTranslation();
+  const n = formatCount;
   if (!shown) return null;
   return (
     <Flex justify="center" align="center" gap={12} style={{ padding: 12 }}>
@@ -102,7 +102,7 @@ function FactsTable({ filter, figure, testId = 'drill-facts' }: { filter: DrillF
     { key: 'date', title: t('cockpit.drill.date'), dataIndex: 'onDate', width: 112 },
     {
       key: 'value',
-      title: `${t('cockpit.drill.value')}（${unitLabel(unit, lang, 'list')}）`,
+      title: `${t('cockpit.drill.value')}${punct(lang).paren(unitLabel(unit, lang, 'list'))}`,
       align: 'right',
       width: 150,
       render: (_, f) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatNumber(unit, f.value, 'list')}</span>,
@@ -141,7 +141,7 @@ function FactsTable({ filter, figure, testId = 'drill-facts' }: { filter: DrillF
             <span style={{ color: '#c9252d' }}>{t('cockpit.drill.differsFromFigure', { figure: formatValue(unit, figure!, lang) })}</span>
           )
         }
-        onExport={() => exportFacts(filter, `${indicatorName(filter.indicator, 'zh-CN')}-明细.xlsx`)}
+        onExport={() => exportFacts(filter, t('cockpit.drill.file', { name: indicatorName(filter.indicator, lang) }))}
         exportTestId="drill-export"
       />
       <LoadError error={facts.error} />

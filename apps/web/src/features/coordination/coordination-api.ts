@@ -1,3 +1,5 @@
+// the i18next instance that app/i18n.ts initialises
+import i18n from 'i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   AssignCoordinationItem,
@@ -52,7 +54,7 @@ export function useCoordinationList(f: CoordinationFilters, page = 1, pageSize =
   });
 }
 
-export const exportCoordination = (f: CoordinationFilters) => api.download('/api/coordination/items/export', toParams(f), '协调事项.xlsx');
+export const exportCoordination = (f: CoordinationFilters) => api.download('/api/coordination/items/export', toParams(f), i18n.t('files.coordination'));
 
 export function useCoordinationItem(id: number) {
   return useQuery({
@@ -67,7 +69,7 @@ export function useMeeting(meetingDate: string) {
   return useQuery({ queryKey: [...coordinationKey, 'meeting', meetingDate], queryFn: () => api.get<MeetingAgenda>('/api/coordination/meeting', { meetingDate }) });
 }
 
-export const downloadAgenda = (meetingDate: string) => api.download('/api/coordination/meeting/agenda.docx', { meetingDate }, `协调会议题-${meetingDate}.docx`);
+export const downloadAgenda = (meetingDate: string) => api.download('/api/coordination/meeting/agenda.docx', { meetingDate }, i18n.t('files.agenda', { date: meetingDate }));
 
 const useCoordinationMutation = <V>(fn: (v: V) => Promise<CoordinationItemDetail>) => useInvalidating(fn, [coordinationKey]);
 

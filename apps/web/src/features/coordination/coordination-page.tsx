@@ -9,7 +9,7 @@ import type { CoordinationCategory, CoordinationItem, CoordinationLevel, Coordin
 import { PageHeader } from '../../shared/page-header';
 import { useCurrentUser } from '../auth';
 import { LightDot } from '../../shared/light-dot';
-import { formatCount } from '../../shared/format';
+import { formatCount, punct } from '../../shared/format';
 import { coordinationAccess } from './access';
 import { CATEGORIES, CategoryTag, LEVELS, LevelTag, STATUSES, StatusTag } from './bits';
 import { exportCoordination, useCoordinationList, type CoordinationFilters } from './coordination-api';
@@ -84,7 +84,7 @@ export function CoordinationPage() {
           </Typography.Text>
           {r.lightReasons.length ? (
             <Typography.Text type={r.light === 'red' ? 'danger' : 'warning'} style={{ fontSize: 12 }}>
-              {r.lightReasons.join(i18n.language === 'en-US' ? '; ' : '；')}
+              {r.lightReasons.join(punct(i18n.language).semi)}
             </Typography.Text>
           ) : null}
         </Flex>

@@ -14,12 +14,13 @@ import { ActionModal } from './action-modal';
 import { CategoryTag } from './bits';
 import { downloadAgenda, useMeeting } from './coordination-api';
 import { EmptyState, LoadError } from '../../shared/list-page';
+import { punct } from '../../shared/format';
 
 type AgendaItem = MeetingAgenda['items'][number];
 
 /** 领导小组协调会: the items waiting for the lead group, its Word agenda, and the decision per item. */
 export function CoordinationMeetingPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const onError = useErrorHandler();
   const [date, setDate] = useState(dayjs().format('YYYY-MM-DD'));
@@ -105,7 +106,7 @@ export function CoordinationMeetingPage() {
       <Card
         size="small"
         style={{ marginBottom: 16 }}
-        title={`${t('coordination.meeting.agenda')}${meeting.data ? `（${meeting.data.items.length}）` : ''}`}
+        title={`${t('coordination.meeting.agenda')}${meeting.data ? punct(i18n.language).paren(String(meeting.data.items.length)) : ''}`}
         extra={<Typography.Text type="secondary">{t('coordination.meeting.agendaHelp')}</Typography.Text>}
         styles={{ body: { padding: 0 } }}
         data-testid="meeting-agenda"
@@ -121,7 +122,7 @@ export function CoordinationMeetingPage() {
           locale={{ emptyText: meeting.isPending ? ' ' : <EmptyState description={t('coordination.meeting.emptyAgenda')} /> }}
         />
       </Card>
-      <Card size="small" title={`${t('coordination.meeting.decided')}${meeting.data ? `（${meeting.data.decided.length}）` : ''}`} styles={{ body: { padding: 0 } }} data-testid="meeting-decided">
+      <Card size="small" title={`${t('coordination.meeting.decided')}${meeting.data ? punct(i18n.language).paren(String(meeting.data.decided.length)) : ''}`} styles={{ body: { padding: 0 } }} data-testid="meeting-decided">
         <Table<CoordinationItem>
           rowKey="id"
           columns={decidedColumns}

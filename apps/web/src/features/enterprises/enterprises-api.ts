@@ -1,3 +1,5 @@
+// the i18next instance that app/i18n.ts initialises
+import i18n from 'i18next';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateEnterprise, Enterprise, EnterpriseListItem, EnterpriseOrigin, ImportJob, MatchResult, UpdateEnterprise } from '@wutong/contracts';
 import { useInvalidating } from '../../shared/use-invalidating';
@@ -73,8 +75,8 @@ export const useCreateEnterprise = () => useEnterpriseMutation((body: CreateEnte
 export const useUpdateEnterprise = () =>
   useEnterpriseMutation(({ id, ...body }: UpdateEnterprise & { id: number }) => api.patch<Enterprise>(`/api/enterprises/${id}`, body));
 
-export const exportEnterprises = (f: EnterpriseFilters, s: EnterpriseSort) => api.download('/api/enterprises/export', enterpriseParams(f, s), '企业名录.xlsx');
-export const downloadTemplate = () => api.download('/api/enterprises/import-template', undefined, '企业导入模板.xlsx');
+export const exportEnterprises = (f: EnterpriseFilters, s: EnterpriseSort) => api.download('/api/enterprises/export', enterpriseParams(f, s), i18n.t('files.enterprises'));
+export const downloadTemplate = () => api.download('/api/enterprises/import-template', undefined, i18n.t('files.enterpriseTemplate'));
 export const downloadRejects = (jobId: number) => api.download(`/api/enterprises/import/${jobId}/rejects`, undefined, 'rejected.xlsx');
 
 export const startImport = (body: { filename: string; contentBase64: string }) => api.post<ImportJob>('/api/enterprises/import', body);

@@ -1,3 +1,5 @@
+// the i18next instance that app/i18n.ts initialises
+import i18n from 'i18next';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { CreateRuleVersion, PeopleRanking, PointList, RuleVersion, UnitKind, UnitRanking } from '@wutong/contracts';
 import { api, type QueryParams } from '../../shared/api-client';
@@ -32,7 +34,7 @@ export function usePoints(f: PointFilters, enabled = true) {
     enabled,
   });
 }
-export const exportPoints = (f: PointFilters) => api.download('/api/points/export', pointParams(f), '积分明细.xlsx');
+export const exportPoints = (f: PointFilters) => api.download('/api/points/export', pointParams(f), i18n.t('files.points'));
 
 export function useUnitRanking(period: string, kind?: UnitKind) {
   return useQuery({
@@ -41,8 +43,8 @@ export function useUnitRanking(period: string, kind?: UnitKind) {
     placeholderData: keepPreviousData,
   });
 }
-export const exportUnitRanking = (period: string) => api.download('/api/rankings/units/export', { period }, `单位积分排行-${period}.xlsx`);
-export const exportPeopleRanking = (period: string) => api.download('/api/rankings/people/export', { period }, `个人积分排行-${period}.xlsx`);
+export const exportUnitRanking = (period: string) => api.download('/api/rankings/units/export', { period }, i18n.t('files.unitRanking', { period }));
+export const exportPeopleRanking = (period: string) => api.download('/api/rankings/people/export', { period }, i18n.t('files.peopleRanking', { period }));
 
 export function usePeopleRanking(period: string) {
   return useQuery({

@@ -12,6 +12,7 @@ import { type PointFilters } from './points-api';
 import { PointsLedger } from './points-ledger';
 import { UnitPicker } from '../../shared/unit-picker';
 import { FilterBar } from '../../shared/list-page';
+import { punct } from '../../shared/format';
 
 const positive = (v: string | null) => {
   const n = Number(v);
@@ -33,7 +34,7 @@ function readParams(p: URLSearchParams): PointFilters {
 
 /** 积分明细: the ledger behind every ranking, filtered by unit, person, project and period, each entry explained. */
 export function PointsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const [params, setQuery, setParams] = useSearchPatch();
   const filters = useMemo(() => readParams(params), [params]);
@@ -46,9 +47,9 @@ export function PointsPage() {
 
 
   const personOptions = useMemo(() => {
-  const list = (people.data ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.unitName}）` }));
-    if (chosenPerson.data && !list.some((o) => o.value === chosenPerson.data.id)) list.push({ value: chosenPerson.data.id, label: `${chosenPerson.data.displayName}（${chosenPerson.data.unitName}）` });
-    if (!list.some((o) => o.value === me.id)) list.unshift({ value: me.id, label: `${me.displayName}（${me.unitName}）` });
+  const list = (people.data ?? []).map((u) => ({ value: u.id, label: `${u.displayName}${punct(i18n.language).paren(u.unitName)}` }));
+    if (chosenPerson.data && !list.some((o) => o.value === chosenPerson.data.id)) list.push({ value: chosenPerson.data.id, label: `${chosenPerson.data.displayName}${punct(i18n.language).paren(chosenPerson.data.unitName)}` });
+    if (!list.some((o) => o.value === me.id)) list.unshift({ value: me.id, label: `${me.displayName}${punct(i18n.language).paren(me.unitName)}` });
     return list;
   }, [people.data, chosenPerson.data, me]);
   // a project picked through the address (a link from elsewhere) is named by a quiet lookup
@@ -108,7 +109,7 @@ export function PointsPage() {
                 placeholder={t('assessment.points.person')}
                 value={filters.userId}
                 onChange={(v: number | undefined) => setQuery({ userId: v })}
-                options={[{ value: me.id, label: `${me.displayName}（${t('assessment.points.me')}）` }]}
+                options={[{ value: me.id, label: `${me.displayName}${punct(i18n.language).paren(t('assessment.points.me'))}` }]}
                 data-testid="points-person"
               />
             )}

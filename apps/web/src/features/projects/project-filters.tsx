@@ -12,6 +12,7 @@ import { LIGHT_COLORS } from '../../shared/light-dot';
 import { LIGHTS, ORIGINS, STAGES, stageLabel, type Origin } from './stages';
 import { projectAccess } from './access';
 import { UnitPicker } from '../../shared/unit-picker';
+import { punct } from '../../shared/format';
 
 type Props = {
   filters: ProjectFilters;
@@ -151,7 +152,7 @@ export function ProjectFilterControls({ filters, onChange, stacked, hideStage }:
   const ownerOptions = useMemo(() => {
   const list = [...(owners.data ?? [])];
     if (chosenOwner.data && !list.some((u) => u.id === chosenOwner.data.id)) list.push(chosenOwner.data);
-    return list.map((u) => ({ value: u.id, label: `${u.displayName}（${u.unitName}）` }));
+    return list.map((u) => ({ value: u.id, label: `${u.displayName}${punct(i18n.language).paren(u.unitName)}` }));
   }, [owners.data, chosenOwner.data]);
 
   const col = (lg: number) => (stacked ? { span: 24 } : { xs: 24, sm: 12, lg });

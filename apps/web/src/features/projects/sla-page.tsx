@@ -7,6 +7,7 @@ import { useErrorHandler } from '../../shared/use-error-handler';
 import { LIGHT_COLORS } from '../../shared/light-dot';
 import { useSaveSlaRules, useSlaRules } from './sla-api';
 import { LoadError } from '../../shared/list-page';
+import { punct } from '../../shared/format';
 
 const RULES: SlaRuleCode[] = ['lead_uncontacted', 'no_activity', 'signed_not_registered', 'next_step_overdue'];
 /** The server's defaults (apps/api/src/modules/projects/lights.ts), offered as a starting point. */
@@ -39,7 +40,7 @@ export function useRuleSentence() {
 }
 
 export function SlaPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { modal, message } = App.useApp();
   const onError = useErrorHandler();
   const saved = useSlaRules();
@@ -68,7 +69,9 @@ export function SlaPage() {
           <ul style={{ margin: 0, paddingInlineStart: 18 }}>
             {changed.map((r) => (
               <li key={r.rule}>
-                <strong>{t(`sla.rules.${r.rule}.title`)}</strong>：{sentence(r)}
+                <strong>{t(`sla.rules.${r.rule}.title`)}</strong>
+                {punct(i18n.language).colon}
+                {sentence(r)}
               </li>
             ))}
           </ul>

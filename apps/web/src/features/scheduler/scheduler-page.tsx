@@ -8,7 +8,7 @@ import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
 import { PERIOD_EXAMPLES, suggestedPeriod } from './periods';
 import { useJobs, useRerun, useRuns, useUpdateSchedule, type RunFilters } from './scheduler-api';
-import { periodText } from '../../shared/format';
+import { periodText, punct } from '../../shared/format';
 import { EmptyState, LoadError, LoadMore } from '../../shared/list-page';
 
 const STATUS_COLORS: Record<JobRun['status'], string> = { running: 'processing', succeeded: 'success', failed: 'error' };
@@ -223,7 +223,7 @@ export function SchedulerPage() {
       {
         onSuccess: (run) => {
           const text = t('notify.scheduler.rerunDone', { job: rerunning.description, period: label(run.job, run.periodKey), status: t(`notify.scheduler.statuses.${run.status}`) });
-          if (run.status === 'failed') message.error({ content: `${text}：${run.error?.split('\n')[0] ?? ''}`, duration: 6 });
+          if (run.status === 'failed') message.error({ content: `${text}${punct(i18n.language).colon}${run.error?.split('\n')[0] ?? ''}`, duration: 6 });
           else message.success(text);
           setRerunning(null);
         },
@@ -325,7 +325,7 @@ export function SchedulerPage() {
           <Form.Item
             name="cron"
             label={t('notify.scheduler.cron')}
-            extra={editing ? `${t('notify.scheduler.cronHelp')}；${t('notify.scheduler.defaultCron', { cron: editing.defaultCron })}` : null}
+            extra={editing ? `${t('notify.scheduler.cronHelp')}${punct(i18n.language).semi}${t('notify.scheduler.defaultCron', { cron: editing.defaultCron })}` : null}
             rules={[{ required: true, message: t('common.required', { field: t('notify.scheduler.cron') }) }]}
           >
             <Input style={{ fontFamily: 'monospace' }} maxLength={100} data-testid="cron-input" />

@@ -11,9 +11,10 @@ import { TripPhaseBadge, tripDays } from './trip-phase';
 import { useProjectNames, useTrip } from './trips-api';
 import { VisitDrawer } from './visit-drawer';
 import { EmptyState } from '../../shared/list-page';
+import { punct } from '../../shared/format';
 
 export function TripDetailPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = Number(useParams().id) || undefined;
   const trip = useTrip(id);
   const [adding, setAdding] = useState(false);
@@ -56,7 +57,8 @@ export function TripDetailPage() {
                   label: t('trips.dates'),
                   children: (
                     <span>
-                      {tr.startOn} ~ {tr.endOn}（{t('trips.days', { n: tripDays(tr) })}）
+                      {tr.startOn} ~ {tr.endOn}
+                      {punct(i18n.language).paren(t('trips.days', { n: tripDays(tr) }))}
                     </span>
                   ),
                 },
