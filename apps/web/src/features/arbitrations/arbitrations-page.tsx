@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Radio, Segmented, Table, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Radio, Segmented, Tag, Typography, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Arbitration } from '@wutong/contracts';
@@ -9,7 +9,7 @@ import { day, dayTime, punct } from '../../shared/format';
 import { useArbitrations, useDecideArbitration } from '../projects';
 import { useServerErrors } from '../../shared/use-error-handler';
 import { arbitrationAccess } from './access';
-import { EmptyState, LoadError } from '../../shared/list-page';
+import { EmptyState, ListCard, ListTable, LoadError } from '../../shared/list-page';
 
 type Filter = 'open' | 'closed' | 'all';
 type Values = { decision: 'upheld' | 'rejected'; note: string };
@@ -186,11 +186,10 @@ export function ArbitrationsPage() {
           data-testid="arbitration-filter"
         />
       </Card>
-      <Card size="small" styles={{ body: { padding: 0 } }}>
+      <ListCard>
         <div data-testid="arbitration-table">
-          <Table<Arbitration>
-            rowKey="id"
-            size="middle"
+          <ListTable<Arbitration>
+            sticky={false}
             columns={columns}
             dataSource={items}
             loading={list.isFetching}
@@ -199,7 +198,7 @@ export function ArbitrationsPage() {
             locale={{ emptyText: <EmptyState description={emptyText} /> }}
           />
         </div>
-      </Card>
+      </ListCard>
       {deciding ? <DecideModal item={deciding} onClose={() => setDeciding(null)} /> : null}
     </>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Card, Col, DatePicker, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, Col, DatePicker, Select, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AuditEntry, User } from '@wutong/contracts';
@@ -8,7 +8,7 @@ import { useDebounced } from '../../shared/use-debounced';
 import { useUserOptions } from '../users';
 import { useAudit, type AuditFilters } from './audit-api';
 import { AuditDiff } from './audit-diff';
-import { EmptyState, FilterBar, LoadError, LoadMore } from '../../shared/list-page';
+import { EmptyState, FilterBar, ListCard, ListTable, LoadError, LoadMore } from '../../shared/list-page';
 
 const ENTITIES = ['org_unit', 'user', 'session'] as const;
 const ACTIONS = ['create', 'update', 'deactivate', 'move', 'delete', 'login', 'logout', 'change_password', 'reset_password'] as const;
@@ -136,16 +136,13 @@ export function AuditPage() {
           </Col>
       </FilterBar>
       <LoadError error={audit.error} />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
+      <ListCard>
         <div data-testid="audit-table">
-          <Table<AuditEntry>
-            rowKey="id"
-            size="middle"
+          <ListTable<AuditEntry>
             columns={columns}
             dataSource={rows}
             loading={audit.isFetching && !audit.isFetchingNextPage}
             pagination={false}
-            sticky={{ offsetHeader: 56 }}
             scroll={{ x: 760 }}
             expandable={{
               expandedRowRender: (e) => <AuditDiff entry={e} />,
@@ -158,7 +155,7 @@ export function AuditPage() {
         {rows.length ? (
           <LoadMore shown={t('audit.shown', { count: rows.length })} hasMore={!!audit.hasNextPage} loading={audit.isFetchingNextPage} onMore={() => void audit.fetchNextPage()} more={t('audit.loadMore')} end={t('audit.end')} testId="audit-load-more" />
         ) : null}
-      </Card>
+      </ListCard>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Drawer, Flex, Form, Input, Modal, Select, Spin, Switch, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Col, Descriptions, Drawer, Flex, Form, Input, Modal, Select, Spin, Switch, Tabs, Tag, Typography, type TableProps } from 'antd';
 import { FileAddOutlined, LockOutlined, SettingOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSearchPatch } from '../../shared/use-search-patch';
@@ -15,7 +15,7 @@ import { useBulletinSettings, useBulletins, useClosePeriod, useGenerateBulletin,
 import { endedPeriods } from './format';
 import { SnapshotDrawer } from './snapshot-drawer';
 import { shanghaiDate, shanghaiYear } from '@wutong/contracts';
-import { EmptyState, FilterBar, LoadError } from '../../shared/list-page';
+import { EmptyState, FilterBar, ListCard, ListTable, LoadError } from '../../shared/list-page';
 
 export const STATUS_COLORS: Record<BulletinStatus, string> = { draft: 'default', reviewed: 'processing', published: 'success' };
 const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
@@ -161,16 +161,13 @@ function BulletinList({ onGenerate }: { onGenerate: () => void }) {
           </Col>
       </FilterBar>
       <LoadError error={list.error} />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
+      <ListCard>
         <div data-testid="bulletins-table">
-          <Table<BulletinSummary>
-            rowKey="id"
-            size="middle"
-            className="wt-clickable-rows"
+          <ListTable<BulletinSummary>
+            clickable
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            sticky={{ offsetHeader: 56 }}
             scroll={{ x: 1100 }}
             showSorterTooltip={false}
             onRow={(b) => ({ onClick: () => void navigate(`/bulletins/${b.id}`) })}
@@ -192,7 +189,7 @@ function BulletinList({ onGenerate }: { onGenerate: () => void }) {
             }}
           />
         </div>
-      </Card>
+      </ListCard>
     </>
   );
 }
@@ -332,11 +329,10 @@ function SnapshotList() {
           </Button>
         ) : null}
       </Flex>
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<SnapshotSummary>
-          rowKey="id"
-          size="middle"
-          className="wt-clickable-rows"
+      <ListCard>
+        <ListTable<SnapshotSummary>
+          clickable
+          sticky={false}
           columns={columns}
           dataSource={snapshots.data?.items ?? []}
           loading={snapshots.isFetching}
@@ -344,7 +340,7 @@ function SnapshotList() {
           pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { n }), style: { padding: '0 16px' } }}
           locale={{ emptyText: <EmptyState description={t('bulletins.snapshots.empty')} /> }}
         />
-      </Card>
+      </ListCard>
       {open ? <SnapshotDrawer id={open} onClose={() => setOpen(null)} /> : null}
       {closing ? <CloseModal onClose={() => setClosing(false)} /> : null}
     </>

@@ -1,31 +1,17 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, Button, Drawer, Flex, Grid, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { type ReactNode } from 'react';
+import { Alert, Drawer, Flex, Grid, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Fact, IndicatorCode, PointEntry } from '@wutong/contracts';
-import { useErrorHandler } from '../../shared/use-error-handler';
 import { decimal, formatCount, formatNumber, formatValue, indicatorName, indicatorUnit, money, punct, unitLabel } from '../../shared/format';
 import { exportPoints, usePoints } from '../points';
 import { exportFacts, useFacts, type DrillFilter } from './cockpit-api';
 import { CAPITAL_INDICATORS, type Drill } from './drill';
-import { EmptyState, LoadError } from '../../shared/list-page';
+import { EmptyState, ExportButton, LoadError, LoadMore } from '../../shared/list-page';
 
 /** Sum and count of everything the filter matches, the figure it equals, and the export. */
 function Summary({ total, sum, figure, unit, onExport, exportTestId }: { total?: number; sum?: ReactNode; figure?: ReactNode; unit?: string; onExport: () => Promise<void>; exportTestId: string }) {
   const { t } = useTranslation();
-  const onError = useErrorHandler();
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      await onExport();
-    } catch (e) {
-      onError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
       <Flex align="baseline" gap={16} wrap>
@@ -45,30 +31,27 @@ function Summary({ total, sum, figure, unit, onExport, exportTestId }: { total?:
           </Typography.Text>
         ) : null}
       </Flex>
-      <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void run()} data-testid={exportTestId}>
+      <ExportButton onExport={onExport} testId={exportTestId}>
         {t('cockpit.drill.export')}
-      </Button>
+      </ExportButton>
     </Flex>
   );
 }
 
-function LoadMore({ shown, total, hasMore, loading, onMore }: { shown: number; total?: number; hasMore: boolean; loading: boolean; onMore: () => void }) {
+function DrillMore({ shown, total, hasMore, loading, onMore }: { shown: number; total?: number; hasMore: boolean; loading: boolean; onMore: () => void }) {
   const { t } = useTranslation();
-  const n = formatCount;
   if (!shown) return null;
   return (
-    <Flex justify="center" align="center" gap={12} style={{ padding: 12 }}>
-      <Typography.Text type="secondary" data-testid="drill-shown">
-        {t('cockpit.drill.shown', { shown: n(shown), total: n(total ?? shown) })}
-      </Typography.Text>
-      {hasMore ? (
-        <Button onClick={onMore} loading={loading} data-testid="drill-load-more">
-          {t('cockpit.drill.loadMore')}
-        </Button>
-      ) : (
-        <Typography.Text type="secondary">{t('cockpit.drill.end')}</Typography.Text>
-      )}
-    </Flex>
+    <LoadMore
+      shown={t('cockpit.drill.shown', { shown: formatCount(shown), total: formatCount(total ?? shown) })}
+      shownTestId="drill-shown"
+      hasMore={hasMore}
+      loading={loading}
+      onMore={onMore}
+      more={t('cockpit.drill.loadMore')}
+      end={t('cockpit.drill.end')}
+      testId="drill-load-more"
+    />
   );
 }
 
@@ -157,7 +140,7 @@ function FactsTable({ filter, figure, testId = 'drill-facts' }: { filter: DrillF
         locale={{ emptyText: <EmptyState description={t('cockpit.drill.empty')} /> }}
         data-testid="drill-table"
       />
-      <LoadMore shown={rows.length} total={first?.total} hasMore={!!facts.hasNextPage} loading={facts.isFetchingNextPage} onMore={() => void facts.fetchNextPage()} />
+      <DrillMore shown={rows.length} total={first?.total} hasMore={!!facts.hasNextPage} loading={facts.isFetchingNextPage} onMore={() => void facts.fetchNextPage()} />
     </div>
   );
 }
@@ -228,7 +211,7 @@ function PointsTable({ unitId, period, figure }: { unitId: number; period: strin
         scroll={{ x: 700 }}
         locale={{ emptyText: <EmptyState description={t('cockpit.drill.emptyPoints')} /> }}
       />
-      <LoadMore shown={rows.length} total={first?.total} hasMore={!!points.hasNextPage} loading={points.isFetchingNextPage} onMore={() => void points.fetchNextPage()} />
+      <DrillMore shown={rows.length} total={first?.total} hasMore={!!points.hasNextPage} loading={points.isFetchingNextPage} onMore={() => void points.fetchNextPage()} />
     </div>
   );
 }

@@ -14,7 +14,7 @@ import { coordinationAccess } from './access';
 import { CATEGORIES, CategoryTag, LEVELS, LevelTag, STATUSES, StatusTag } from './bits';
 import { exportCoordination, useCoordinationList, type CoordinationFilters } from './coordination-api';
 import { UnitPicker } from '../../shared/unit-picker';
-import { EmptyState, ExportButton, LoadError } from '../../shared/list-page';
+import { EmptyState, ExportButton, ListCard, LoadError } from '../../shared/list-page';
 
 const LIGHTS: Light[] = ['red', 'yellow', 'green'];
 const PAGE_SIZES = [20, 50, 100];
@@ -231,7 +231,7 @@ export function CoordinationPage() {
         {nFilters ? <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('coordination.filters.reset')}</Button> : null}
       </Flex>
       <LoadError error={list.error} />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
+      <ListCard>
         <Table<CoordinationItem>
           rowKey="id"
           columns={columns}
@@ -251,7 +251,7 @@ export function CoordinationPage() {
           }}
           data-testid="coordination-table"
         />
-      </Card>
+      </ListCard>
     </>
   );
 }

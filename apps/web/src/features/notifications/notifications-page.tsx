@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Flex, List, Select, Switch, Typography } from 'antd';
+import { Button, Col, Flex, List, Select, Switch, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { NOTIFICATION_KINDS, type Notification, type NotificationKind } from '@wutong/contracts';
@@ -7,7 +7,7 @@ import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
 import { NotificationItem } from './notification-item';
 import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from './notifications-api';
-import { EmptyState, FilterBar, LoadError, LoadMore } from '../../shared/list-page';
+import { EmptyState, FilterBar, ListCard, LoadError, LoadMore } from '../../shared/list-page';
 
 /** 通知中心: every notification of mine, filters above, newest first. */
 export function NotificationsPage() {
@@ -60,7 +60,7 @@ export function NotificationsPage() {
           </Col>
       </FilterBar>
       <LoadError error={list.error} />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
+      <ListCard>
         <List
           data-testid="notifications-list"
           loading={list.isPending}
@@ -82,7 +82,7 @@ export function NotificationsPage() {
         {items.length ? (
           <LoadMore shown={t('notify.page.shown', { n: items.length })} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} more={t('notify.page.loadMore')} end={t('notify.page.end')} />
         ) : null}
-      </Card>
+      </ListCard>
     </>
   );
 }

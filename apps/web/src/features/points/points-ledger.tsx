@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Flex, List, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { Alert, Button, Flex, List, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { formatCount } from '../../shared/format';
 import { exportPoints, usePoints, type PointFilters } from './points-api';
 import { explainPoint, formatPoints } from './explain';
 import './points.css';
-import { EmptyState } from '../../shared/list-page';
+import { EmptyState, ListTable } from '../../shared/list-page';
 
 const EVENT_COLORS: Record<PointEvent, string> = {
   lead_accepted: 'cyan',
@@ -206,14 +206,11 @@ export function PointsLedger({ filters, compact, enabled = true }: { filters: Po
   return (
     <div data-testid="points-ledger">
       {summary}
-      <Table<PointEntry>
-        rowKey="id"
-        size="middle"
+      <ListTable<PointEntry>
         columns={columns}
         dataSource={items}
         loading={q.isPending || (q.isFetching && !q.isFetchingNextPage)}
         pagination={false}
-        sticky={{ offsetHeader: 56 }}
         scroll={{ x: 1100 }}
         rowClassName={(e) => (e.reversesId !== null ? 'wt-point-reversal' : '')}
         onRow={(e) => ({ 'data-testid': 'point-row', 'data-id': e.id }) as object}

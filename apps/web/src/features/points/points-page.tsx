@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Select } from 'antd';
+import { Button, Col, Select } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { assessmentAccess, parsePeriod, PeriodPicker } from '../assessment';
 import { type PointFilters } from './points-api';
 import { PointsLedger } from './points-ledger';
 import { UnitPicker } from '../../shared/unit-picker';
-import { FilterBar } from '../../shared/list-page';
+import { FilterBar, ListCard } from '../../shared/list-page';
 import { punct } from '../../shared/format';
 
 const positive = (v: string | null) => {
@@ -138,9 +138,9 @@ export function PointsPage() {
             </Button>
           </Col>
       </FilterBar>
-      <Card size="small" styles={{ body: { padding: 0 } }}>
+      <ListCard>
         <PointsLedger filters={filters} />
-      </Card>
+      </ListCard>
     </>
   );
 }

@@ -14,7 +14,7 @@ import { formatFactor } from './explain';
 import { priorityLabel } from './priority-industries';
 import { CAPITAL_CATEGORIES, RuleVersionDrawer, SCORED_EVENTS } from './rule-version-drawer';
 import { shanghaiDate } from '@wutong/contracts';
-import { EmptyState, LoadError } from '../../shared/list-page';
+import { EmptyState, ListCard, LoadError } from '../../shared/list-page';
 
 /** The version in force on a day: the latest effective date ≤ day, the highest version among equal dates. */
 export function versionInForce(versions: readonly RuleVersion[], day: string): RuleVersion | undefined {
@@ -171,7 +171,7 @@ export function ScoringRulesPage() {
           <Empty description={t('assessment.rules.emptyCurrent')} />
         )}
       </Card>
-      <Card size="small" title={t('assessment.rules.history')} styles={{ body: { padding: 0 } }}>
+      <ListCard title={t('assessment.rules.history')}>
         <Table<RuleVersion>
           rowKey="version"
           size="middle"
@@ -183,7 +183,7 @@ export function ScoringRulesPage() {
           onRow={(v) => ({ 'data-testid': 'rules-row', 'data-version': v.version }) as object}
           locale={{ emptyText: <EmptyState description={t('assessment.rules.emptyHistory')} /> }}
         />
-      </Card>
+      </ListCard>
       {creating ? <RuleVersionDrawer base={current ?? items[0]} nextVersion={nextVersion} onClose={() => setCreating(false)} onCreated={setCreated} /> : null}
     </>
   );

@@ -1,5 +1,5 @@
 import { useState, type HTMLAttributes } from 'react';
-import { Button, Card, Space, Table, Typography, type TableProps } from 'antd';
+import { Button, Space, Typography, type TableProps } from 'antd';
 import { CheckOutlined, MergeCellsOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { day, daysFromToday, money, punct } from '../../shared/format';
 import { LightDot } from '../../shared/light-dot';
 import { useInbox } from './project-api';
 import { AcceptModal, MergeModal, RejectModal } from './inbox-dialogs';
-import { EmptyState, LoadError } from '../../shared/list-page';
+import { EmptyState, ListCard, ListTable, LoadError } from '../../shared/list-page';
 
 type Dialog = { kind: 'accept' | 'merge' | 'reject'; lead: ProjectListItem } | null;
 
@@ -107,16 +107,13 @@ export function InboxPage() {
         {t('inbox.intro')}
       </Typography.Paragraph>
       <LoadError error={inbox.error} />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
+      <ListCard>
         <div data-testid="inbox-table">
-          <Table<ProjectListItem>
-            rowKey="id"
-            size="middle"
+          <ListTable<ProjectListItem>
             columns={columns}
             dataSource={items}
             loading={inbox.isFetching && !inbox.isFetchingNextPage}
             pagination={false}
-            sticky={{ offsetHeader: 56 }}
             scroll={{ x: 1020 }}
             locale={{ emptyText: <EmptyState description={t('inbox.empty')} /> }}
             onRow={(p) => ({ 'data-testid': 'inbox-row', 'data-project-id': p.id }) as HTMLAttributes<HTMLElement>}
@@ -130,7 +127,7 @@ export function InboxPage() {
             </Button>
           ) : null}
         </div>
-      </Card>
+      </ListCard>
       {dialog?.kind === 'accept' ? <AcceptModal lead={dialog.lead} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'merge' ? <MergeModal lead={dialog.lead} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'reject' ? <RejectModal lead={dialog.lead} onClose={() => setDialog(null)} /> : null}

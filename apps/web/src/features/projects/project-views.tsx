@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Card, Flex, Space, Table, Typography, type TableProps } from 'antd';
+import { Button, Card, Flex, Space, Typography, type TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Industry, ProjectListItem, Stage } from '@wutong/contracts';
@@ -9,7 +9,7 @@ import { LightDot } from '../../shared/light-dot';
 import type { ProjectSort, SortKey } from './project-query';
 import type { BoardColumn, KeyBlock } from './projects-api';
 import { StageTag } from './bits';
-import { EmptyState } from '../../shared/list-page';
+import { EmptyState, ListTable } from '../../shared/list-page';
 
 export type Lookups = { blocks: ReadonlyMap<number, KeyBlock>; industries?: ReadonlyMap<string, Industry> };
 
@@ -146,15 +146,12 @@ export function ProjectTable({ rows, loading, sort, onSort, lookups, empty }: Ta
 
   return (
     <div data-testid="projects-table">
-      <Table<ProjectListItem>
-        rowKey="id"
-        size="middle"
-        className="wt-clickable-rows"
+      <ListTable<ProjectListItem>
+        clickable
         columns={columns}
         dataSource={rows}
         loading={loading}
         pagination={false}
-        sticky={{ offsetHeader: 56 }}
         scroll={{ x: 1220 }}
         showSorterTooltip={false}
         locale={{ emptyText: empty }}

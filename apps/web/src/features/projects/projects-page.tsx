@@ -12,7 +12,7 @@ import { LightChips, ProjectFilterControls, ProjectSearch, ResetFilters, StageCh
 import { activeFilterCount, filterPatch, readProjectParams, type ProjectFilters, type ProjectSort, type ProjectView } from './project-query';
 import { ProjectBoard, ProjectCards, ProjectTable, type Lookups } from './project-views';
 import { exportProjects, useBoard, useKeyBlocks, useProjectList } from './projects-api';
-import { EmptyState, ExportButton, LoadMore } from '../../shared/list-page';
+import { EmptyState, ExportButton, ListCard, LoadMore } from '../../shared/list-page';
 
 export function ProjectsPage() {
   const { t } = useTranslation();
@@ -164,9 +164,9 @@ export function ProjectsPage() {
           {mobile ? (
             <ProjectCards rows={rows} loading={loading} lookups={lookups} empty={empty} />
           ) : (
-            <Card size="small" styles={{ body: { padding: 0 } }}>
+            <ListCard>
               <ProjectTable rows={rows} loading={loading} sort={sort} onSort={setSort} lookups={lookups} empty={empty} />
-            </Card>
+            </ListCard>
           )}
           {rows.length ? (
             <LoadMore shown={t('projects.shown', { shown: formatCount(rows.length), total: formatCount(total ?? rows.length) })} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} more={t('projects.loadMore')} end={t('projects.end')} testId="projects-load-more" shownTestId="projects-shown" />

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Col, Flex, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Table, Tag, Typography, type TableProps } from 'antd';
 import { ExclamationCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -9,7 +9,7 @@ import { useErrorHandler } from '../../shared/use-error-handler';
 import { PERIOD_EXAMPLES, suggestedPeriod } from './periods';
 import { useJobs, useRerun, useRuns, useUpdateSchedule, type RunFilters } from './scheduler-api';
 import { periodText, punct } from '../../shared/format';
-import { EmptyState, LoadError, LoadMore } from '../../shared/list-page';
+import { EmptyState, ListCard, ListTable, LoadError, LoadMore } from '../../shared/list-page';
 
 const STATUS_COLORS: Record<JobRun['status'], string> = { running: 'processing', succeeded: 'success', failed: 'error' };
 const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
@@ -237,13 +237,13 @@ export function SchedulerPage() {
       <PageHeader title={t('notify.scheduler.title')} />
       <Alert type="info" showIcon title={t('notify.scheduler.intro', { tz: jobs.data?.timezone ?? 'Asia/Shanghai' })} style={{ marginBottom: 12 }} />
       <LoadError error={jobs.error} />
-      <Card size="small" title={t('notify.scheduler.jobs')} style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
+      <ListCard title={t('notify.scheduler.jobs')} style={{ marginBottom: 16 }}>
         <div data-testid="jobs-table">
           <Table<ScheduledJob> rowKey="name" size="middle" columns={jobColumns} dataSource={jobs.data?.items ?? []} loading={jobs.isPending} pagination={false} scroll={{ x: 1100 }} />
         </div>
-      </Card>
+      </ListCard>
 
-      <Card size="small" title={t('notify.scheduler.runs')} styles={{ body: { padding: 0 } }}>
+      <ListCard title={t('notify.scheduler.runs')}>
         <Row gutter={[12, 12]} style={{ padding: 12 }}>
           <Col xs={24} sm={12} lg={8}>
             <Select
@@ -269,9 +269,8 @@ export function SchedulerPage() {
           </Col>
         </Row>
         <div data-testid="runs-table">
-          <Table<JobRun>
-            rowKey="id"
-            size="middle"
+          <ListTable<JobRun>
+            sticky={false}
             columns={runColumns}
             dataSource={rows}
             loading={runs.isFetching && !runs.isFetchingNextPage}
@@ -307,7 +306,7 @@ export function SchedulerPage() {
         {rows.length ? (
           <LoadMore shown={t('notify.scheduler.shown', { n: rows.length })} hasMore={!!runs.hasNextPage} loading={runs.isFetchingNextPage} onMore={() => void runs.fetchNextPage()} more={t('notify.scheduler.loadMore')} end={t('notify.scheduler.end')} />
         ) : null}
-      </Card>
+      </ListCard>
 
       <Modal
         open={!!editing}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, Modal, Radio, Row, Select, Space, Switch, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Flex, Form, Input, Modal, Radio, Row, Select, Space, Switch, Tag, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -7,7 +7,7 @@ import { NOTIFICATION_KINDS, type NotificationKind, type Webhook, type WebhookDe
 import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
 import { useDeleteWebhook, useDeliveries, useRetryDelivery, useSaveWebhook, useTestWebhook, useWebhooks, type DeliveryFilters } from './webhooks-api';
-import { EmptyState, LoadError, LoadMore } from '../../shared/list-page';
+import { EmptyState, ListCard, ListTable, LoadError, LoadMore } from '../../shared/list-page';
 
 type FormValues = { name: string; url: string; format: WebhookFormat; secret?: string; clearSecret?: boolean; events: NotificationKind[]; enabled: boolean };
 
@@ -199,11 +199,10 @@ export function WebhooksPage() {
       />
       <Alert type="info" showIcon title={t('notify.webhooks.intro')} style={{ marginBottom: 12 }} />
       <LoadError error={webhooks.error} />
-      <Card size="small" style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
+      <ListCard style={{ marginBottom: 16 }}>
         <div data-testid="webhooks-table">
-          <Table<Webhook>
-            rowKey="id"
-            size="middle"
+          <ListTable<Webhook>
+            sticky={false}
             columns={columns}
             dataSource={webhooks.data ?? []}
             loading={webhooks.isPending}
@@ -212,9 +211,9 @@ export function WebhooksPage() {
             locale={{ emptyText: <EmptyState description={t('notify.webhooks.empty')} /> }}
           />
         </div>
-      </Card>
+      </ListCard>
 
-      <Card size="small" title={t('notify.webhooks.deliveries')} styles={{ body: { padding: 0 } }}>
+      <ListCard title={t('notify.webhooks.deliveries')}>
         <Row gutter={[12, 12]} style={{ padding: 12 }}>
           <Col xs={24} sm={12} lg={8}>
             <Select
@@ -240,9 +239,8 @@ export function WebhooksPage() {
           </Col>
         </Row>
         <div data-testid="deliveries-table">
-          <Table<WebhookDelivery>
-            rowKey="id"
-            size="middle"
+          <ListTable<WebhookDelivery>
+            sticky={false}
             columns={deliveryColumns}
             dataSource={rows}
             loading={deliveries.isFetching && !deliveries.isFetchingNextPage}
@@ -255,7 +253,7 @@ export function WebhooksPage() {
         {rows.length ? (
           <LoadMore shown={t('notify.webhooks.shown', { n: rows.length })} hasMore={!!deliveries.hasNextPage} loading={deliveries.isFetchingNextPage} onMore={() => void deliveries.fetchNextPage()} more={t('notify.webhooks.loadMore')} end={t('notify.webhooks.end')} />
         ) : null}
-      </Card>
+      </ListCard>
 
       <Modal
         open={!!editing}
