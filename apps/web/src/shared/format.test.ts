@@ -22,7 +22,7 @@ describe('money in 万 and 亿', () => {
   test('counts and percentages', () => {
     expect(formatCount(1234)).toBe('1,234');
     expect(percent(0.8680555)).toBe('86.8%');
-    expect(percent(12.77384)).toBe('1,277.4%');
+    expect(percent(12.77384)).toBe('1277.4%');
     expect(percent(null)).toBe('—');
     expect(percentOfBp(6000)).toBe('60.0%');
   });

@@ -20,10 +20,10 @@ export function decimal(n: number, digits = 2): string {
 /** A count with thousands separators: 1234 → "1,234". */
 export const formatCount = (n: number) => decimal(n, 0);
 
-/** Shares (0..n) as percentages with one decimal: 0.8234 → "82.3%"; none → "—". */
+/** Shares (0..n) as percentages with one decimal, as the Word and Excel bulletins write them: 0.8234 → "82.3%", 12.77 → "1277.0%"; none → "—". */
 export function percent(ratio: number | null | undefined): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
-  return `${decimal(ratio * 100, 1)}%`;
+  return `${(ratio * 100).toFixed(1)}%`;
 }
 
 /** Basis points as a percentage with one decimal: 6000 → "60.0%". */
