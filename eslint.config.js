@@ -3,6 +3,9 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import boundaries from './tools/eslint-module-boundaries.js';
 
+const INTO_FEATURE = { regex: '^(\\.\\./)+features/[^/]+/.+', message: 'Import a feature through its index: `../features/<feature>`.' };
+const WEB_PATTERNS = [{ group: ['@wutong/db', '@wutong/db/*'], message: 'The web app speaks to the API only.' }];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'artifacts/**', 'data/**', 'packages/db/migrations/**', 'bench/.data/**'] },
   js.configs.recommended,
@@ -33,6 +36,28 @@ export default tseslint.config(
   {
     // The web app speaks to the API only.
     files: ['apps/web/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['@wutong/db', '@wutong/db/*'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: WEB_PATTERNS }] },
+  },
+  {
+    // A web feature is sealed behind its index.ts: other features import `../<feature>`, never a
+    // file inside it (nor its stylesheets); the shell and shared/ import `../features/<feature>`.
+    files: ['apps/web/src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...WEB_PATTERNS, { regex: '^\\.\\./(?!\\.\\.)[^/]+/.+', message: 'Import another feature through its index: `../<feature>`.' }] },
+      ],
+    },
+  },
+  {
+    files: ['apps/web/src/app/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...WEB_PATTERNS, INTO_FEATURE] }] },
+  },
+  {
+    // shared/ serves the features and the shell; it does not lean on the shell
+    files: ['apps/web/src/shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...WEB_PATTERNS, INTO_FEATURE, { regex: '^\\.\\./app(/|$)', message: 'shared/ does not import the app shell.' }] }],
+    },
   },
 );

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '@wutong/contracts';
+import { readLangCookie } from '../shared/lang';
 import { zhCN, type Resources } from './locales/zh-cn';
 import { enUS } from './locales/en-us';
 
@@ -10,28 +11,6 @@ declare module 'i18next' {
     defaultNS: 'translation';
     resources: { translation: Resources };
   }
-}
-
-export const LANG_COOKIE = 'wutong_lang';
-
-/** The server reads the same cookie to localise its error messages. */
-export function readLangCookie(): Lang | undefined {
-  if (typeof document === 'undefined') return undefined;
-  const m = /(?:^|;\s*)wutong_lang=([^;]+)/.exec(document.cookie);
-  const v = m?.[1] ? decodeURIComponent(m[1]) : undefined;
-  return v === 'en-US' || v === 'zh-CN' ? v : undefined;
-}
-
-export function writeLangCookie(lang: Lang) {
-  document.cookie = `${LANG_COOKIE}=${lang}; path=/; SameSite=Strict; max-age=31536000`;
-}
-
-export function applyLang(lang: Lang) {
-  if (i18n.language !== lang) void i18n.changeLanguage(lang);
-}
-
-export function currentLang(): Lang {
-  return i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
 }
 
 const initial: Lang = readLangCookie() ?? 'zh-CN';

@@ -1,59 +1,33 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import type { Me } from '@wutong/contracts';
-import { ApiError, setAuthHandlers } from './api-client';
-import { meKey, useMe } from '../features/auth/auth-api';
-import { CurrentUserProvider, useCurrentUser } from '../features/auth/current-user';
-import { can } from '../features/auth/roles';
-import { pipelineAccess } from '../features/projects/access';
-import { closedLoop } from '../features/project/access';
-import { coordinationAccess } from '../features/coordination/access';
-import { bulletinAccess } from '../features/bulletins/access';
-import { assessmentAccess } from '../features/assessment/access';
-import { cockpitAccess } from '../features/cockpit/access';
-import { systemAccess } from '../features/scheduler/access';
+import { arbitrationAccess, ArbitrationsPage } from '../features/arbitrations';
+import { assessmentAccess, FxRatesPage, TargetsPage } from '../features/assessment';
+import { AuditPage } from '../features/audit';
+import { can, ChangePasswordPage, CurrentUserProvider, LoginPage, meKey, useCurrentUser, useMe } from '../features/auth';
+import { bulletinAccess, BulletinPage, BulletinsPage } from '../features/bulletins';
+import { BigscreenPage, cockpitAccess, CockpitPage } from '../features/cockpit';
+import { coordinationAccess, CoordinationItemPage, CoordinationMeetingPage, CoordinationPage } from '../features/coordination';
+import { enterpriseAccess, EnterpriseImportPage, EnterprisesPage } from '../features/enterprises';
+import { NotificationsPage } from '../features/notifications';
+import { OrgPage } from '../features/org';
+import { PointsPage, RankingsPage, ScoringRulesPage } from '../features/points';
+import { InboxPage, projectAccess, ProjectPage, ProjectsPage, ReportLeadPage, SlaPage } from '../features/projects';
+import { schedulerAccess, SchedulerPage } from '../features/scheduler';
+import { tripAccess, TripDetailPage, TripsPage } from '../features/trips';
+import { UsersPage } from '../features/users';
+import { webhookAccess, WebhooksPage } from '../features/webhooks';
+import { WorkbenchPage } from '../features/workbench';
+import { ApiError, setAuthHandlers } from '../shared/api-client';
+import { lazyPage, setAfterSignIn } from '../shared/lazy-page';
 import { i18n } from './i18n';
 import { queryClient } from './query-client';
 
-/** One chunk per page: the login screen must not pay for tables, trees and pickers. */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(() => load().then((m) => ({ default: m[name] })));
-}
-
-const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage');
-const Shell = page(() => import('./shell'), 'Shell');
-const WorkbenchPage = page(() => import('../features/workbench/workbench-page'), 'WorkbenchPage');
-const ReportLeadPage = page(() => import('../features/leads/report-lead-page'), 'ReportLeadPage');
-const InboxPage = page(() => import('../features/inbox/inbox-page'), 'InboxPage');
-const ProjectPage = page(() => import('../features/project/project-page'), 'ProjectPage');
-const ArbitrationsPage = page(() => import('../features/arbitrations/arbitrations-page'), 'ArbitrationsPage');
-const OrgPage = page(() => import('../features/org/org-page'), 'OrgPage');
-const UsersPage = page(() => import('../features/users/users-page'), 'UsersPage');
-const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
-const ChangePasswordPage = page(() => import('../features/auth/change-password-page'), 'ChangePasswordPage');
-const ProjectsPage = page(() => import('../features/projects/projects-page'), 'ProjectsPage');
-const EnterprisesPage = page(() => import('../features/enterprises/enterprises-page'), 'EnterprisesPage');
-const EnterpriseImportPage = page(() => import('../features/enterprises/import-page'), 'EnterpriseImportPage');
-const TripsPage = page(() => import('../features/trips/trips-page'), 'TripsPage');
-const TripDetailPage = page(() => import('../features/trips/trip-detail-page'), 'TripDetailPage');
-const SlaPage = page(() => import('../features/sla/sla-page'), 'SlaPage');
-const CoordinationPage = page(() => import('../features/coordination/coordination-page'), 'CoordinationPage');
-const CoordinationItemPage = page(() => import('../features/coordination/item-page'), 'CoordinationItemPage');
-const CoordinationMeetingPage = page(() => import('../features/coordination/meeting-page'), 'CoordinationMeetingPage');
-const TargetsPage = page(() => import('../features/assessment/targets-page'), 'TargetsPage');
-const RankingsPage = page(() => import('../features/assessment/rankings-page'), 'RankingsPage');
-const PointsPage = page(() => import('../features/assessment/points-page'), 'PointsPage');
-const ScoringRulesPage = page(() => import('../features/assessment/scoring-rules-page'), 'ScoringRulesPage');
-const FxRatesPage = page(() => import('../features/assessment/fx-rates-page'), 'FxRatesPage');
-const CockpitPage = page(() => import('../features/cockpit/cockpit-page'), 'CockpitPage');
-const BigscreenPage = page(() => import('../features/cockpit/bigscreen-page'), 'BigscreenPage');
-const NotificationsPage = page(() => import('../features/notifications/notifications-page'), 'NotificationsPage');
-const SchedulerPage = page(() => import('../features/scheduler/scheduler-page'), 'SchedulerPage');
-const WebhooksPage = page(() => import('../features/webhooks/webhooks-page'), 'WebhooksPage');
-const BulletinsPage = page(() => import('../features/bulletins/bulletins-page'), 'BulletinsPage');
-const BulletinPage = page(() => import('../features/bulletins/bulletin-page'), 'BulletinPage');
-const ForbiddenPage = page(() => import('./status-pages'), 'ForbiddenPage');
-const NotFoundPage = page(() => import('./status-pages'), 'NotFoundPage');
+// one chunk per page (the features' indexes load theirs lazily): the login screen must not pay for tables, trees and pickers
+const Shell = lazyPage(() => import('./shell'), 'Shell');
+const ForbiddenPage = lazyPage(() => import('../shared/status-pages'), 'ForbiddenPage');
+const NotFoundPage = lazyPage(() => import('../shared/status-pages'), 'NotFoundPage');
+setAfterSignIn([Shell.preload, WorkbenchPage.preload]);
 
 const Loading = ({ full }: { full?: boolean }) => <div className={full ? 'page-loading full' : 'page-loading'} role="progressbar" aria-busy="true" />;
 
@@ -116,19 +90,19 @@ export const router = createBrowserRouter([
       { index: true, element: <WorkbenchPage /> },
       { path: 'cockpit', element: <Require allow={cockpitAccess.cockpit}><CockpitPage /></Require> },
       { path: 'leads', element: <Navigate to="/leads/new" replace /> },
-      { path: 'leads/new', element: <Require allow={closedLoop.reportLead}><ReportLeadPage /></Require> },
-      { path: 'inbox', element: <Require allow={closedLoop.intake}><InboxPage /></Require> },
-      { path: 'projects/:id', element: <Require allow={pipelineAccess.projects}><ProjectPage /></Require> },
-      { path: 'arbitrations', element: <Require allow={closedLoop.arbitrations}><ArbitrationsPage /></Require> },
+      { path: 'leads/new', element: <Require allow={projectAccess.reportLead}><ReportLeadPage /></Require> },
+      { path: 'inbox', element: <Require allow={projectAccess.intake}><InboxPage /></Require> },
+      { path: 'projects/:id', element: <Require allow={projectAccess.projects}><ProjectPage /></Require> },
+      { path: 'arbitrations', element: <Require allow={arbitrationAccess.list}><ArbitrationsPage /></Require> },
       { path: 'org', element: <Require allow={can.readOrg}><OrgPage /></Require> },
       { path: 'users', element: <Require allow={can.readUsers}><UsersPage /></Require> },
       { path: 'audit', element: <Require allow={can.readAudit}><AuditPage /></Require> },
-      { path: 'projects', element: <Require allow={pipelineAccess.projects}><ProjectsPage /></Require> },
-      { path: 'enterprises', element: <Require allow={pipelineAccess.enterprises}><EnterprisesPage /></Require> },
-      { path: 'enterprises/import', element: <Require allow={pipelineAccess.importEnterprises}><EnterpriseImportPage /></Require> },
-      { path: 'trips', element: <Require allow={pipelineAccess.trips}><TripsPage /></Require> },
-      { path: 'trips/:id', element: <Require allow={pipelineAccess.trips}><TripDetailPage /></Require> },
-      { path: 'settings/sla', element: <Require allow={pipelineAccess.slaSettings}><SlaPage /></Require> },
+      { path: 'projects', element: <Require allow={projectAccess.projects}><ProjectsPage /></Require> },
+      { path: 'enterprises', element: <Require allow={enterpriseAccess.list}><EnterprisesPage /></Require> },
+      { path: 'enterprises/import', element: <Require allow={enterpriseAccess.import}><EnterpriseImportPage /></Require> },
+      { path: 'trips', element: <Require allow={tripAccess.list}><TripsPage /></Require> },
+      { path: 'trips/:id', element: <Require allow={tripAccess.list}><TripDetailPage /></Require> },
+      { path: 'settings/sla', element: <Require allow={projectAccess.slaSettings}><SlaPage /></Require> },
       { path: 'coordination', element: <Require allow={coordinationAccess.list}><CoordinationPage /></Require> },
       { path: 'coordination/meeting', element: <Require allow={coordinationAccess.list}><CoordinationMeetingPage /></Require> },
       { path: 'coordination/:id', element: <Require allow={coordinationAccess.list}><CoordinationItemPage /></Require> },
@@ -140,8 +114,8 @@ export const router = createBrowserRouter([
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'bulletins', element: <Require allow={bulletinAccess.list}><BulletinsPage /></Require> },
       { path: 'bulletins/:id', element: <Require allow={bulletinAccess.list}><BulletinPage /></Require> },
-      { path: 'scheduler', element: <Require allow={systemAccess.scheduler}><SchedulerPage /></Require> },
-      { path: 'webhooks', element: <Require allow={systemAccess.webhooks}><WebhooksPage /></Require> },
+      { path: 'scheduler', element: <Require allow={schedulerAccess.scheduler}><SchedulerPage /></Require> },
+      { path: 'webhooks', element: <Require allow={webhookAccess.webhooks}><WebhooksPage /></Require> },
       { path: 'password', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

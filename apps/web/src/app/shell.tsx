@@ -33,20 +33,20 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Me } from '@wutong/contracts';
-import { useCurrentUser } from '../features/auth/current-user';
-import { useLogout } from '../features/auth/auth-api';
-import { can } from '../features/auth/roles';
-import { pipelineAccess } from '../features/projects/access';
-import { closedLoop } from '../features/project/access';
-import { coordinationAccess } from '../features/coordination/access';
-import { bulletinAccess } from '../features/bulletins/access';
-import { assessmentAccess } from '../features/assessment/access';
-import { cockpitAccess } from '../features/cockpit/access';
-import { InboxMenuLabel } from '../features/inbox/inbox-badge';
-import { NotificationBell } from '../features/notifications/notification-bell';
-import { systemAccess } from '../features/scheduler/access';
-import { LangSwitch } from './lang-switch';
+import { can, useCurrentUser, useLogout } from '../features/auth';
+import { coordinationAccess } from '../features/coordination';
+import { bulletinAccess } from '../features/bulletins';
+import { assessmentAccess } from '../features/assessment';
+import { cockpitAccess } from '../features/cockpit';
+import { InboxMenuLabel, projectAccess } from '../features/projects';
+import { NotificationBell } from '../features/notifications';
+import { schedulerAccess } from '../features/scheduler';
+import { webhookAccess } from '../features/webhooks';
+import { LangSwitch } from '../shared/lang-switch';
 import { AntdProvider } from './antd-provider';
+import { arbitrationAccess } from '../features/arbitrations';
+import { enterpriseAccess } from '../features/enterprises';
+import { tripAccess } from '../features/trips';
 
 type NavItem = { key: string; icon: ReactNode; label: ReactNode; testId: string };
 
@@ -55,14 +55,14 @@ function navItems(me: Me, t: TFunction): NavItem[] {
   // until the initial password is replaced the server refuses everything else anyway
   if (me.mustChangePassword) return items;
   if (cockpitAccess.cockpit(me)) items.push({ key: '/cockpit', icon: <DashboardOutlined />, label: t('cockpit.menu'), testId: 'menu-cockpit' });
-  if (closedLoop.reportLead(me)) items.push({ key: '/leads', icon: <FormOutlined />, label: t('lead.menu'), testId: 'menu-report-lead' });
-  if (closedLoop.intake(me)) items.push({ key: '/inbox', icon: <InboxOutlined />, label: <InboxMenuLabel label={t('inbox.menu')} />, testId: 'menu-inbox' });
-  if (pipelineAccess.projects(me)) items.push({ key: '/projects', icon: <ProjectOutlined />, label: t('projects.title'), testId: 'menu-projects' });
-  if (pipelineAccess.enterprises(me)) items.push({ key: '/enterprises', icon: <BankOutlined />, label: t('enterprises.title'), testId: 'menu-enterprises' });
-  if (pipelineAccess.trips(me)) items.push({ key: '/trips', icon: <CompassOutlined />, label: t('trips.title'), testId: 'menu-trips' });
+  if (projectAccess.reportLead(me)) items.push({ key: '/leads', icon: <FormOutlined />, label: t('lead.menu'), testId: 'menu-report-lead' });
+  if (projectAccess.intake(me)) items.push({ key: '/inbox', icon: <InboxOutlined />, label: <InboxMenuLabel label={t('inbox.menu')} />, testId: 'menu-inbox' });
+  if (projectAccess.projects(me)) items.push({ key: '/projects', icon: <ProjectOutlined />, label: t('projects.title'), testId: 'menu-projects' });
+  if (enterpriseAccess.list(me)) items.push({ key: '/enterprises', icon: <BankOutlined />, label: t('enterprises.title'), testId: 'menu-enterprises' });
+  if (tripAccess.list(me)) items.push({ key: '/trips', icon: <CompassOutlined />, label: t('trips.title'), testId: 'menu-trips' });
   if (coordinationAccess.list(me)) items.push({ key: '/coordination', icon: <NodeIndexOutlined />, label: t('coordination.menu'), testId: 'menu-coordination' });
   if (coordinationAccess.meeting(me)) items.push({ key: '/coordination/meeting', icon: <SolutionOutlined />, label: t('coordination.meetingMenu'), testId: 'menu-coordination-meeting' });
-  if (closedLoop.arbitrations(me)) items.push({ key: '/arbitrations', icon: <SafetyCertificateOutlined />, label: t('arbitration.menu'), testId: 'menu-arbitrations' });
+  if (arbitrationAccess.list(me)) items.push({ key: '/arbitrations', icon: <SafetyCertificateOutlined />, label: t('arbitration.menu'), testId: 'menu-arbitrations' });
   if (bulletinAccess.list(me)) items.push({ key: '/bulletins', icon: <ReadOutlined />, label: t('bulletins.menu'), testId: 'menu-bulletins' });
   if (assessmentAccess.targets(me)) items.push({ key: '/targets', icon: <AimOutlined />, label: t('assessment.menu.targets'), testId: 'menu-targets' });
   if (assessmentAccess.rankings(me)) items.push({ key: '/rankings', icon: <TrophyOutlined />, label: t('assessment.menu.rankings'), testId: 'menu-rankings' });
@@ -71,9 +71,9 @@ function navItems(me: Me, t: TFunction): NavItem[] {
   if (can.readOrg(me)) items.push({ key: '/org', icon: <ApartmentOutlined />, label: t('nav.org'), testId: 'menu-org' });
   if (can.readUsers(me)) items.push({ key: '/users', icon: <TeamOutlined />, label: t('nav.users'), testId: 'menu-users' });
   if (can.readAudit(me)) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), testId: 'menu-audit' });
-  if (systemAccess.scheduler(me)) items.push({ key: '/scheduler', icon: <FieldTimeOutlined />, label: t('notify.scheduler.menu'), testId: 'menu-scheduler' });
-  if (systemAccess.webhooks(me)) items.push({ key: '/webhooks', icon: <ApiOutlined />, label: t('notify.webhooks.menu'), testId: 'menu-webhooks' });
-  if (pipelineAccess.slaSettings(me)) items.push({ key: '/settings/sla', icon: <AlertOutlined />, label: t('sla.title'), testId: 'menu-sla' });
+  if (schedulerAccess.scheduler(me)) items.push({ key: '/scheduler', icon: <FieldTimeOutlined />, label: t('notify.scheduler.menu'), testId: 'menu-scheduler' });
+  if (webhookAccess.webhooks(me)) items.push({ key: '/webhooks', icon: <ApiOutlined />, label: t('notify.webhooks.menu'), testId: 'menu-webhooks' });
+  if (projectAccess.slaSettings(me)) items.push({ key: '/settings/sla', icon: <AlertOutlined />, label: t('sla.title'), testId: 'menu-sla' });
   if (assessmentAccess.fxRates(me)) items.push({ key: '/settings/fx-rates', icon: <TransactionOutlined />, label: t('assessment.menu.fx'), testId: 'menu-fx-rates' });
   return items;
 }
@@ -107,7 +107,7 @@ function Brand({ collapsed, dark }: { collapsed?: boolean; dark?: boolean }) {
           fontWeight: 700,
         }}
       >
-        梧
+        {t('app.mark')}
       </span>
       {collapsed ? null : (
         <span style={{ lineHeight: 1.2 }}>

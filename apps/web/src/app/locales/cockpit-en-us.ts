@@ -60,6 +60,7 @@ export const cockpitEnUS: Resources['cockpit'] = {
   sources: { stage_event: 'Stage record', capital_record: 'Capital record', project: 'Project data' },
   events: { lead_accepted: 'Lead accepted', signed: 'Signed', registered: 'Registered', construction: 'Construction', production: 'Production', capital: 'Capital in place' },
   drill: {
+    file: '{{name}} records.xlsx',
     title: '{{name}} · records',
     pointsTitle: '{{unit}} · points',
     sum: 'Sum',

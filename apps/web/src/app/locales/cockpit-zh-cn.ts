@@ -58,6 +58,7 @@ export const cockpitZhCN = {
   sources: { stage_event: '阶段记录', capital_record: '到位资金', project: '项目信息' },
   events: { lead_accepted: '线索受理', signed: '签约', registered: '落地', construction: '开工', production: '投产', capital: '资金到位' },
   drill: {
+    file: '{{name}}-明细.xlsx',
     title: '{{name}} · 明细',
     pointsTitle: '{{unit}} · 积分明细',
     sum: '合计',

@@ -6,6 +6,7 @@ import { bulletinsEnUS } from './bulletins-en-us';
 import { cockpitEnUS } from './cockpit-en-us';
 
 export const enUS: Resources = {
+  light: { red: 'Red', yellow: 'Yellow', green: 'Green', unlit: 'No light', ok: 'No issues', closed: 'in production or dropped: no longer tracked' },
   bulletins: bulletinsEnUS,
   assessment: assessmentEnUS,
   coordination: coordinationEnUS,
@@ -14,11 +15,27 @@ export const enUS: Resources = {
   app: {
     name: 'Wutong',
     title: 'Wutong · Investment Promotion Platform',
+    /** the brand's one-character mark, in the logo square */
+    mark: '梧',
     subtitle: 'Investment Promotion Platform',
   },
   lang: {
     other: '中文',
+    otherShort: '中',
     switchAria: 'Switch language / 切换语言',
+  },
+  /** names for downloads when the server sends none */
+  files: {
+    projects: 'projects.xlsx',
+    targetTemplate: 'targets-template.xlsx',
+    targets: 'targets-{{year}}.xlsx',
+    points: 'points.xlsx',
+    unitRanking: 'unit-points-ranking-{{period}}.xlsx',
+    peopleRanking: 'people-points-ranking-{{period}}.xlsx',
+    coordination: 'coordination-items.xlsx',
+    agenda: 'coordination-agenda-{{date}}.docx',
+    enterprises: 'enterprises.xlsx',
+    enterpriseTemplate: 'enterprise-import-template.xlsx',
   },
   common: {
     save: 'Save',
@@ -245,7 +262,6 @@ export const enUS: Resources = {
     viewTable: 'List',
     viewBoard: 'Board',
     wanYuan: '×10k CNY',
-    lightOk: 'followed up on time',
     unassigned: 'unassigned',
     noNextStep: 'no next step',
     dueOverdue: 'overdue since {{date}}',
@@ -259,8 +275,6 @@ export const enUS: Resources = {
     shown: 'Showing {{shown}} of {{total}}',
     loadMore: 'Load more',
     end: 'All shown',
-    lights: { red: 'Red', yellow: 'Yellow', green: 'Green', none: 'No light' },
-    lightClosed: 'in production or dropped: no longer tracked',
     since: 'since {{date}}',
     origins: { local: 'Local', domestic_out_of_city: 'Domestic (out of city)', foreign: 'Foreign', zhejiang_returning: 'Returning Zhejiang merchants' },
     columns: {
@@ -655,12 +669,6 @@ export const enUS: Resources = {
     rejected: 'Rejected',
   },
   project: {
-    light: {
-      red: 'Red',
-      yellow: 'Yellow',
-      green: 'On track',
-      none: 'no issues',
-    },
     intake: {
       pending: 'Awaiting acceptance',
       accepted: 'Accepted',

@@ -6,6 +6,7 @@ import { cockpitZhCN } from './cockpit-zh-cn';
 
 /** Chinese is the source language: every other resource file must have exactly these keys. */
 export const zhCN = {
+  light: { red: '红灯', yellow: '黄灯', green: '绿灯', unlit: '不亮灯', ok: '无异常', closed: '已投产或已终止，不再亮灯' },
   bulletins: bulletinsZhCN,
   assessment: assessmentZhCN,
   coordination: coordinationZhCN,
@@ -14,11 +15,27 @@ export const zhCN = {
   app: {
     name: '梧桐',
     title: '梧桐 · 招商引资全流程管理平台',
+    /** the brand's one-character mark, in the logo square */
+    mark: '梧',
     subtitle: '招商引资全流程管理平台',
   },
   lang: {
     other: 'English',
+    otherShort: 'EN',
     switchAria: '切换语言 / Switch language',
+  },
+  /** names for downloads when the server sends none */
+  files: {
+    projects: '项目.xlsx',
+    targetTemplate: '目标导入模板.xlsx',
+    targets: '目标任务-{{year}}.xlsx',
+    points: '积分明细.xlsx',
+    unitRanking: '单位积分排行-{{period}}.xlsx',
+    peopleRanking: '个人积分排行-{{period}}.xlsx',
+    coordination: '协调事项.xlsx',
+    agenda: '协调会议题-{{date}}.docx',
+    enterprises: '企业名录.xlsx',
+    enterpriseTemplate: '企业导入模板.xlsx',
   },
   common: {
     save: '保存',
@@ -245,7 +262,6 @@ export const zhCN = {
     viewTable: '列表',
     viewBoard: '看板',
     wanYuan: '万元',
-    lightOk: '按期跟进中',
     unassigned: '待分配',
     noNextStep: '未定下一步',
     dueOverdue: '{{date}} 已逾期',
@@ -259,8 +275,6 @@ export const zhCN = {
     shown: '已显示 {{shown}} / {{total}} 条',
     loadMore: '加载更多',
     end: '已全部显示',
-    lights: { red: '红灯', yellow: '黄灯', green: '绿灯', none: '不亮灯' },
-    lightClosed: '已投产或已终止，不再亮灯',
     since: '{{date}} 起',
     origins: { local: '本地', domestic_out_of_city: '市外内资', foreign: '外资', zhejiang_returning: '浙商回归' },
     columns: {
@@ -655,12 +669,6 @@ export const zhCN = {
     rejected: '已退回',
   },
   project: {
-    light: {
-      red: '红灯',
-      yellow: '黄灯',
-      green: '正常',
-      none: '无异常',
-    },
     intake: {
       pending: '待受理',
       accepted: '已受理',

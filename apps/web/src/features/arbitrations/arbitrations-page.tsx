@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Radio, Segmented, Table, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Radio, Segmented, Tag, Typography, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Arbitration } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useCurrentUser } from '../auth/current-user';
-import { closedLoop } from '../project/access';
-import { day, dayTime, punct } from '../project/format';
-import { useArbitrations, useDecideArbitration } from '../project/project-api';
-import { useServerErrors } from '../project/server-errors';
+import { PageHeader } from '../../shared/page-header';
+import { useCurrentUser } from '../auth';
+import { day, dayTime, punct } from '../../shared/format';
+import { useArbitrations, useDecideArbitration } from '../projects';
+import { useServerErrors } from '../../shared/use-error-handler';
+import { arbitrationAccess } from './access';
+import { EmptyState, ListCard, ListTable, LoadError } from '../../shared/list-page';
 
 type Filter = 'open' | 'closed' | 'all';
 type Values = { decision: 'upheld' | 'rejected'; note: string };
@@ -99,7 +100,7 @@ function DecideModal({ item, onClose }: { item: Arbitration; onClose: () => void
 export function ArbitrationsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const canDecide = closedLoop.decideArbitration(me);
+  const canDecide = arbitrationAccess.decide(me);
   const list = useArbitrations();
   const [filter, setFilter] = useState<Filter>(canDecide ? 'open' : 'all');
   const [deciding, setDeciding] = useState<Arbitration | null>(null);
@@ -172,7 +173,7 @@ export function ArbitrationsPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
         {t('arbitration.intro')}
       </Typography.Paragraph>
-      {list.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={list.error.message} style={{ marginBottom: 12 }} /> : null}
+      <LoadError error={list.error} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Segmented<Filter>
           value={filter}
@@ -185,20 +186,19 @@ export function ArbitrationsPage() {
           data-testid="arbitration-filter"
         />
       </Card>
-      <Card size="small" styles={{ body: { padding: 0 } }}>
+      <ListCard>
         <div data-testid="arbitration-table">
-          <Table<Arbitration>
-            rowKey="id"
-            size="middle"
+          <ListTable<Arbitration>
+            sticky={false}
             columns={columns}
             dataSource={items}
             loading={list.isFetching}
             pagination={items.length > 20 ? { pageSize: 20, showTotal: (n) => t('common.total', { n: n.toLocaleString() }) } : false}
             scroll={{ x: 1190 }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
+            locale={{ emptyText: <EmptyState description={emptyText} /> }}
           />
         </div>
-      </Card>
+      </ListCard>
       {deciding ? <DecideModal item={deciding} onClose={() => setDeciding(null)} /> : null}
     </>
   );

@@ -1,9 +1,7 @@
 import type { Me } from '@wutong/contracts';
-import { hasRole } from '../auth/roles';
+import { hasRole, notEnterprise } from '../auth';
 
 type Who = Pick<Me, 'roles'>;
-
-const notEnterprise = (me: Who) => me.roles.some((r) => r !== 'enterprise');
 
 /** What the menu and the assessment pages offer; mirrors the routes' roles, and the server checks every request again. */
 export const assessmentAccess = {

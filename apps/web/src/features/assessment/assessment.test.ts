@@ -1,10 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { PointEntry } from '@wutong/contracts';
-import { i18n } from '../../app/i18n';
-import { evenSplit, formatIndicator, formatPercent, toBase, toDisplay } from './indicator-units';
-import { convertPeriod, currentPeriod, parsePeriod, periodKey, periodLabel, shanghaiToday, shiftPeriod } from './periods';
-import { explainPoint, formatPoints, formatShare } from './explain';
-import { priorityCode, priorityLabel } from './priority-industries';
+import { percent } from '../../shared/format';
+import { evenSplit, formatIndicator, toBase, toDisplay } from './indicator-units';
+import { convertPeriod, currentPeriod, parsePeriod, shiftPeriod } from './periods';
 
 describe('display units ↔ base units', () => {
   test('money in 万 with two decimals, exactly', () => {
@@ -27,9 +24,9 @@ describe('display units ↔ base units', () => {
     expect(formatIndicator('registered_capital', 1_000_000, 'en-US')).toBe('1.00 ×10k CNY');
   });
   test('percentages with one decimal', () => {
-    expect(formatPercent(0.8534)).toBe('85.3%');
-    expect(formatPercent(1.2)).toBe('120.0%');
-    expect(formatPercent(null)).toBe('—');
+    expect(percent(0.8534)).toBe('85.3%');
+    expect(percent(1.2)).toBe('120.0%');
+    expect(percent(null)).toBe('—');
   });
 });
 
@@ -49,88 +46,25 @@ describe('even split', () => {
   });
 });
 
-describe('periods', () => {
-  test('keys parse and print', () => {
-    for (const k of ['2026', '2026-Q4', '2026-11', '2026-01']) expect(periodKey(parsePeriod(k)!)).toBe(k);
+describe('assessment periods', () => {
+  const key = (k: string) => parsePeriod(k)?.key;
+  test('month, quarter and year keys parse; others do not', () => {
+    for (const k of ['2026', '2026-Q4', '2026-11', '2026-01']) expect(key(k)).toBe(k);
     expect(parsePeriod('2026-13')).toBeUndefined();
     expect(parsePeriod('2026-Q5')).toBeUndefined();
-  });
-  test('labels as the field writes them', () => {
-    expect(periodLabel('2026-11')).toBe('2026年11月');
-    expect(periodLabel('2026-Q4')).toBe('2026年第4季度');
-    expect(periodLabel('2026')).toBe('2026年');
-    expect(periodLabel('2026-11', 'en-US')).toBe('Nov 2026');
-    expect(periodLabel('2026-Q4', 'en-US')).toBe('Q4 2026');
+    expect(parsePeriod('2026-W10')).toBeUndefined();
   });
   test('stepping and converting', () => {
-    expect(periodKey(shiftPeriod(parsePeriod('2026-01')!, -1))).toBe('2025-12');
-    expect(periodKey(shiftPeriod(parsePeriod('2026-Q1')!, -1))).toBe('2025-Q4');
-    expect(periodKey(shiftPeriod(parsePeriod('2025-12')!, 1))).toBe('2026-01');
-    expect(periodKey(convertPeriod(parsePeriod('2026-11')!, 'quarter'))).toBe('2026-Q4');
-    expect(periodKey(convertPeriod(parsePeriod('2026-Q3')!, 'month'))).toBe('2026-07');
-    expect(periodKey(convertPeriod(parsePeriod('2026-Q3')!, 'year'))).toBe('2026');
+    expect(shiftPeriod(parsePeriod('2026-01')!, -1).key).toBe('2025-12');
+    expect(shiftPeriod(parsePeriod('2026-Q1')!, -1).key).toBe('2025-Q4');
+    expect(shiftPeriod(parsePeriod('2025-12')!, 1).key).toBe('2026-01');
+    expect(shiftPeriod(parsePeriod('2026')!, -2).key).toBe('2024');
+    expect(convertPeriod(parsePeriod('2026-11')!, 'quarter').key).toBe('2026-Q4');
+    expect(convertPeriod(parsePeriod('2026-Q3')!, 'month').key).toBe('2026-07');
+    expect(convertPeriod(parsePeriod('2026-Q3')!, 'year').key).toBe('2026');
   });
   test('today is counted in Asia/Shanghai', () => {
     // 2026-03-31 17:00 UTC is already 1 April in Shanghai
-    const now = new Date('2026-03-31T17:00:00Z');
-    expect(shanghaiToday(now)).toEqual({ year: 2026, month: 4, date: '2026-04-01' });
-    expect(periodKey(currentPeriod('quarter', now))).toBe('2026-Q2');
-  });
-});
-
-describe('a point explains itself', () => {
-  const t = i18n.getFixedT('zh-CN');
-  const entry = (over: Partial<PointEntry>): Pick<PointEntry, 'points' | 'reversesId' | 'explanation'> => ({
-    points: 5.4,
-    reversesId: null,
-    explanation: {
-      ruleVersion: 2,
-      event: 'signed',
-      base: 5,
-      capital: null,
-      multipliers: [
-        { kind: 'size', factor: 1.5 },
-        { kind: 'key_block', factor: 1.2 },
-      ],
-      shareBp: 6000,
-    },
-    ...over,
-  });
-  test('an event', () => {
-    expect(explainPoint(entry({}), t)).toBe('签约 5 分 × 规模系数 1.5 × 重点区块 1.2 × 份额 60% = 5.40 分，规则第2版');
-  });
-  test('capital in place', () => {
-    const e = entry({
-      points: 0.84,
-      explanation: { ruleVersion: 1, event: 'capital', base: 0.7, capital: { category: 'foreign_usd', amountWan: 100, perWan: 0.007 }, multipliers: [{ kind: 'priority_industry', factor: 1.2 }], shareBp: 10000 },
-    });
-    expect(explainPoint(e, t)).toBe('实际利用外资 100.00 万美元 × 每万 0.007 分 × 重点产业 1.2 × 份额 100% = 0.84 分，规则第1版');
-  });
-  test('a reversal says what it cancels', () => {
-    expect(explainPoint(entry({ points: -5.4, reversesId: 41 }), t)).toBe('冲销 #41：−1 × 签约 5 分 × 规模系数 1.5 × 重点区块 1.2 × 份额 60% = −5.40 分，规则第2版');
-  });
-  test('in English', () => {
-    expect(explainPoint(entry({}), i18n.getFixedT('en-US'), 'en-US')).toBe('Signed 5 pts × size 1.5 × key block 1.2 × share 60% = 5.40 pts, rules v2');
-  });
-  test('numbers', () => {
-    expect(formatPoints(1234.5)).toBe('1,234.50');
-    expect(formatPoints(-3)).toBe('−3.00');
-    expect(formatShare(3333)).toBe('33.33%');
-  });
-});
-
-describe('priority industry codes', () => {
-  const byCode = new Map([
-    ['C', { code: 'C', name: '制造业' }],
-    ['39', { code: '39', name: '计算机、通信和其他电子设备制造业' }],
-  ]);
-  test('digits carry their section letter, sections stay letters', () => {
-    expect(priorityCode({ code: '39', section: 'C' })).toBe('C39');
-    expect(priorityCode({ code: 'C', section: 'C' })).toBe('C');
-  });
-  test('labels look the digits up', () => {
-    expect(priorityLabel('C39', byCode)).toBe('C39 计算机、通信和其他电子设备制造业');
-    expect(priorityLabel('C', byCode)).toBe('C 制造业');
-    expect(priorityLabel('I63', byCode)).toBe('I63');
+    expect(currentPeriod('quarter', new Date('2026-03-31T17:00:00Z')).key).toBe('2026-Q2');
   });
 });

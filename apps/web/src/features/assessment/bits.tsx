@@ -4,8 +4,9 @@ import { ArrowDownOutlined, ArrowUpOutlined, LeftOutlined, RightOutlined } from 
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { PeriodKind, UnitKind } from '@wutong/contracts';
-import { formatPercent } from './indicator-units';
-import { convertPeriod, currentPeriod, parsePeriod, periodKey, periodLabel, shiftPeriod, type Period } from './periods';
+import { convertPeriod, currentPeriod, parsePeriod, shiftPeriod, type Period } from './periods';
+import { percent, periodText, punct } from '../../shared/format';
+import { periodOfDate } from '@wutong/contracts';
 
 export const AHEAD = '#389e0d';
 export const BEHIND = '#d46b08';
@@ -31,7 +32,7 @@ export function CompletionBar({
   withTime?: boolean;
   testId?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (completion === null) {
     return (
       <Typography.Text type="secondary" data-testid={testId} data-completion="">
@@ -42,7 +43,7 @@ export function CompletionBar({
   const ahead = completion >= timeProgress;
   const gap = Math.abs(completion - timeProgress) * 100;
   const color = ahead ? AHEAD : BEHIND;
-  const reason = ahead ? t('assessment.aheadBy', { pp: gap.toFixed(1), tp: formatPercent(timeProgress) }) : t('assessment.behindBy', { pp: gap.toFixed(1), tp: formatPercent(timeProgress) });
+  const reason = ahead ? t('assessment.aheadBy', { pp: gap.toFixed(1), tp: percent(timeProgress) }) : t('assessment.behindBy', { pp: gap.toFixed(1), tp: percent(timeProgress) });
   const bar = (
     <Flex align="center" gap={8}>
       <span style={{ position: 'relative', width, height: 8, borderRadius: 4, background: '#eef1f5', flex: 'none' }}>
@@ -52,17 +53,17 @@ export function CompletionBar({
           style={{ position: 'absolute', top: -3, bottom: -3, insetInlineStart: `calc(${Math.min(1, timeProgress) * 100}% - 1px)`, width: 2, background: '#1f2a3d', borderRadius: 1 }}
         />
       </span>
-      <span style={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600, color, minWidth: 52, textAlign: 'right' }}>{formatPercent(completion)}</span>
+      <span style={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600, color, minWidth: 52, textAlign: 'right' }}>{percent(completion)}</span>
       <span style={{ fontSize: 12, color, whiteSpace: 'nowrap' }}>{ahead ? t('assessment.ahead') : t('assessment.behind')}</span>
     </Flex>
   );
   return (
     <Tooltip title={reason}>
-      <div data-testid={testId} data-completion={completion.toFixed(4)} data-ahead={ahead ? '1' : '0'} aria-label={`${formatPercent(completion)}，${reason}`}>
+      <div data-testid={testId} data-completion={completion.toFixed(4)} data-ahead={ahead ? '1' : '0'} aria-label={`${percent(completion)}${punct(i18n.language).list}${reason}`}>
         {bar}
         {withTime ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('assessment.timeLine', { tp: formatPercent(timeProgress) })}
+            {t('assessment.timeLine', { tp: percent(timeProgress) })}
           </Typography.Text>
         ) : null}
       </div>
@@ -125,9 +126,7 @@ export function RankBadge({ rank }: { rank: number }) {
   );
 }
 
-const toDayjs = (p: Period): Dayjs => dayjs(new Date(p.year, p.kind === 'month' ? p.n - 1 : p.kind === 'quarter' ? (p.n - 1) * 3 : 0, 1));
-const fromDayjs = (d: Dayjs, kind: PeriodKind): Period =>
-  kind === 'year' ? { kind, year: d.year(), n: 0 } : kind === 'quarter' ? { kind, year: d.year(), n: Math.floor(d.month() / 3) + 1 } : { kind, year: d.year(), n: d.month() + 1 };
+const fromDayjs = (d: Dayjs, kind: PeriodKind) => periodOfDate(kind, d.format('YYYY-MM-DD')) as Period;
 
 /** Month / quarter / year, then the period itself, with ‹ › to step; shows "2026年11月", "2026年第4季度", "2026年". */
 export function PeriodPicker({ value, onChange, allowClear, testId = 'period' }: { value?: string; onChange: (key: string | undefined) => void; allowClear?: boolean; testId?: string }) {
@@ -135,8 +134,8 @@ export function PeriodPicker({ value, onChange, allowClear, testId = 'period' }:
   const p = parsePeriod(value);
   const kind: PeriodKind = p?.kind ?? 'month';
   const now = currentPeriod(kind);
-  const isLatest = !!p && periodKey(p) >= periodKey(now);
-  const set = (next: Period) => onChange(periodKey(next));
+  const isLatest = !!p && p.start >= now.start;
+  const set = (next: Period) => onChange(next.key);
   return (
     <Flex gap={8} align="center" wrap data-testid={testId}>
       <Segmented<PeriodKind>
@@ -149,11 +148,11 @@ export function PeriodPicker({ value, onChange, allowClear, testId = 'period' }:
         <DatePicker
           picker={kind}
           allowClear={!!allowClear}
-          value={p ? toDayjs(p) : null}
+          value={p ? dayjs(p.start) : null}
           placeholder={t('assessment.periods.any')}
-          format={(d) => periodLabel(fromDayjs(d, kind), i18n.language)}
-          disabledDate={(d) => periodKey(fromDayjs(d, kind)) > periodKey(now)}
-          onChange={(d: Dayjs | null) => onChange(d ? periodKey(fromDayjs(d, kind)) : undefined)}
+          format={(d) => periodText(fromDayjs(d, kind).key, i18n.language)}
+          disabledDate={(d) => fromDayjs(d, kind).start > now.start}
+          onChange={(d: Dayjs | null) => onChange(d ? fromDayjs(d, kind).key : undefined)}
           style={{ width: 150 }}
           data-testid={`${testId}-picker`}
         />
@@ -171,7 +170,7 @@ export function YearPicker({ value, onChange, testId }: { value: number; onChang
       picker="year"
       allowClear={false}
       value={dayjs(new Date(value, 0, 1))}
-      format={(d) => periodLabel(String(d.year()), i18n.language)}
+      format={(d) => periodText(String(d.year()), i18n.language)}
       onChange={(d: Dayjs | null) => d && onChange(d.year())}
       style={{ width: 120 }}
       data-testid={testId}

@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Row, Segmented, Select, Table, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Segmented, Select, Table, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { FxRate } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { formatCount } from '../projects/format';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { formatCount } from '../../shared/format';
 import { useFxRates, useSetFxRate } from './assessment-api';
-import { shanghaiToday } from './periods';
+import { shanghaiDate } from '@wutong/contracts';
+import { EmptyState, LoadError } from '../../shared/list-page';
 
 const CURRENCIES: FxRate['currency'][] = ['USD', 'EUR', 'HKD', 'JPY', 'GBP'];
 type Values = { currency: FxRate['currency']; onDate: Dayjs; rate: number | null; source?: string };
@@ -23,7 +24,7 @@ export function FxRatesPage() {
   const setRate = useSetFxRate();
   const [form] = Form.useForm<Values>();
   const [currency, setCurrency] = useState<FxRate['currency'] | 'all'>('all');
-  const today = shanghaiToday().date;
+  const today = shanghaiDate();
 
   const rows = useMemo(
     () =>
@@ -122,7 +123,7 @@ export function FxRatesPage() {
           </Typography.Text>
         </Form>
       </Card>
-      {rates.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={rates.error.message} style={{ marginBottom: 12 }} /> : null}
+      <LoadError error={rates.error} />
       <Card
         size="small"
         styles={{ body: { padding: 0 } }}
@@ -143,8 +144,8 @@ export function FxRatesPage() {
           dataSource={rows}
           loading={rates.isFetching}
           onRow={(r) => ({ 'data-testid': 'fx-row', 'data-key': `${r.currency}:${r.onDate}` }) as object}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assessment.fx.empty')} /> }}
-          pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n: formatCount(n, lang) }), style: { padding: '0 16px' } }}
+          locale={{ emptyText: <EmptyState description={t('assessment.fx.empty')} /> }}
+          pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n: formatCount(n) }), style: { padding: '0 16px' } }}
         />
       </Card>
     </>

@@ -3,22 +3,22 @@ import { Alert, App, Button, Col, Flex, Modal, Row, Statistic, Table, Typography
 import { DownloadOutlined, InboxOutlined, LoadingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ImportTargetsResult } from '@wutong/contracts';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { fileToBase64 } from '../enterprises/enterprises-api';
-import { formatCount } from '../projects/format';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { fileToBase64 } from '../enterprises';
+import { formatCount } from '../../shared/format';
 import { downloadTargetTemplate, useImportTargets } from './assessment-api';
 
 const MAX_BYTES = 15 * 1024 * 1024;
 
 /** Targets from the Excel template: download it, fill it, upload it, and see what came of every row. */
 export function TargetImportModal({ year, onClose }: { year: number; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const onError = useErrorHandler();
   const importTargets = useImportTargets();
   const [result, setResult] = useState<(ImportTargetsResult & { filename: string }) | null>(null);
   const [downloading, setDownloading] = useState(false);
-  const n = (v: number) => formatCount(v, i18n.language);
+  const n = (v: number) => formatCount(v);
 
   const upload = async (file: File) => {
     if (!/\.xlsx$/i.test(file.name)) return void message.error(t('assessment.import.wrongType'));

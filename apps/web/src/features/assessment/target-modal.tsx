@@ -1,13 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Col, Flex, Form, InputNumber, Modal, Radio, Row, Select, TreeSelect, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Col, Flex, Form, InputNumber, Modal, Radio, Row, Select, Typography } from 'antd';
 import { CheckCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS, type IndicatorCode, type TargetRow, type TargetSplit } from '@wutong/contracts';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { useSetTarget } from './assessment-api';
-import { evenSplit, formatIndicator, groupedNumber, indicatorName, partsCount, scaleOf, toBase, toDisplay, unitLabel } from './indicator-units';
+import { entryUnit, evenSplit, formatIndicator, partsCount, scaleOf, toBase, toDisplay } from './indicator-units';
+import { groupedNumber, indicatorName, punct } from '../../shared/format';
+import { UnitPicker } from '../../shared/unit-picker';
 
 export type TargetModalState = { mode: 'create'; unitId?: number; indicator?: IndicatorCode; year: number } | { mode: 'edit'; row: TargetRow };
 
@@ -25,7 +25,6 @@ export function TargetModal({ state, onClose }: { state: TargetModalState; onClo
   const { message } = App.useApp();
   const onError = useErrorHandler();
   const save = useSetTarget();
-  const units = useUnits();
   const [form] = Form.useForm<Values>();
   const editing = state.mode === 'edit' ? state.row : undefined;
   const year = editing ? editing.year : state.mode === 'create' ? state.year : new Date().getFullYear();
@@ -53,11 +52,7 @@ export function TargetModal({ state, onClose }: { state: TargetModalState; onClo
     // parts and touched are read, not watched: only the split, the annual and the indicator re-split
   }, [n, annual, indicator]);
 
-  const unitOptions = useMemo(
-    () => toOptions(buildForest(units.data ?? []), lang, { skipInactive: true }),
-    [units.data, lang],
-  );
-
+  
   const annualBase = indicator && annual !== null && annual !== undefined ? toBase(indicator, annual) : undefined;
   const partsBase = indicator ? parts.map((p) => (p === null ? 0 : toBase(indicator, p))) : [];
   const sumBase = partsBase.reduce((a, b) => a + b, 0);
@@ -66,7 +61,7 @@ export function TargetModal({ state, onClose }: { state: TargetModalState; onClo
   const partsOk = n === 0 || (annualBase !== undefined && !partsMissing && diff === 0);
 
   const submit = async () => {
-    const v = await form.validateFields();
+  const v = await form.validateFields();
     if (!partsOk || !v.indicator || v.unitId === undefined || annualBase === undefined) return;
     try {
       const saved = await save.mutateAsync({
@@ -84,8 +79,8 @@ export function TargetModal({ state, onClose }: { state: TargetModalState; onClo
     }
   };
 
-  const suffix = indicator ? unitLabel(indicator, lang) : '';
-  const decimals = indicator ? scaleOf(indicator).decimals : 0;
+  const suffix = indicator ? entryUnit(indicator, lang) : '';
+  const decimals = indicator ? scaleOf(indicator).digits : 0;
   const partLabel = (i: number) => (split === 'quarter' ? t('assessment.targets.quarterN', { n: i + 1 }) : t('assessment.targets.monthN', { n: i + 1 }));
 
   return (
@@ -122,14 +117,10 @@ export function TargetModal({ state, onClose }: { state: TargetModalState; onClo
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="unitId" label={t('assessment.unit')} rules={[{ required: true, message: t('assessment.targets.unitRequired') }]}>
-              <TreeSelect
+              <UnitPicker inactive="skip"
                 disabled={!!editing}
-                treeData={unitOptions}
-                showSearch={{ treeNodeFilterProp: 'title' }}
-                treeDefaultExpandAll
-                loading={units.isPending}
                 placeholder={t('assessment.targets.pickUnit')}
-                data-testid="target-unit"
+                testId="target-unit"
               />
             </Form.Item>
           </Col>
@@ -138,7 +129,7 @@ export function TargetModal({ state, onClose }: { state: TargetModalState; onClo
               <Select
                 disabled={!!editing}
                 placeholder={t('assessment.targets.pickIndicator')}
-                options={INDICATORS.map((i) => ({ value: i.code, label: `${indicatorName(i.code, lang)}（${unitLabel(i.code, lang)}）` }))}
+                options={INDICATORS.map((i) => ({ value: i.code, label: `${indicatorName(i.code, lang)}${punct(lang).paren(entryUnit(i.code, lang))}` }))}
                 data-testid="target-indicator"
               />
             </Form.Item>
@@ -150,12 +141,12 @@ export function TargetModal({ state, onClose }: { state: TargetModalState; onClo
               name="annual"
               label={t('assessment.targets.annual', { year })}
               rules={[{ required: true, message: t('assessment.targets.annualRequired') }]}
-              extra={indicator && scaleOf(indicator).factor > 1 ? t('assessment.targets.annualHint', { unit: suffix }) : undefined}
+              extra={indicator && scaleOf(indicator).per > 1 ? t('assessment.targets.annualHint', { unit: suffix }) : undefined}
             >
               <InputNumber<number>
                 style={{ width: '100%' }}
                 min={0}
-                max={indicator ? 1e15 / scaleOf(indicator).factor : undefined}
+                max={indicator ? 1e15 / scaleOf(indicator).per : undefined}
                 precision={decimals}
                 step={1}
                 suffix={suffix}

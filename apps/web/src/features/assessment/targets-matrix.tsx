@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
-import { Empty, Flex, Table, Tooltip, Typography, type TableProps } from 'antd';
+import { Flex, Table, Tooltip, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS, type IndicatorCode, type TargetRow, type UnitKind } from '@wutong/contracts';
 import { AHEAD, BEHIND } from './bits';
-import { formatIndicator, formatPercent, indicatorName, unitLabel } from './indicator-units';
+import { entryUnit, formatIndicator } from './indicator-units';
+import { indicatorName, percent, punct } from '../../shared/format';
+import { EmptyState } from '../../shared/list-page';
 
 type MatrixRow = { unitId: number; unitName: string; unitKind: UnitKind; cells: Partial<Record<IndicatorCode, TargetRow>> };
 
@@ -29,13 +31,17 @@ function Cell({ r, onOpen }: { r: TargetRow; onOpen?: (r: TargetRow) => void }) 
             <strong>{r.unitName}</strong> · {indicatorName(r.indicator, lang)}
           </div>
           <div>
-            {t('assessment.targets.annualCol')}：{formatIndicator(r.indicator, r.annual, lang)}
+            {t('assessment.targets.annualCol')}
+            {punct(lang).colon}
+            {formatIndicator(r.indicator, r.annual, lang)}
           </div>
           <div>
-            {t('assessment.targets.actualCol')}：{formatIndicator(r.indicator, r.actual, lang)}
+            {t('assessment.targets.actualCol')}
+            {punct(lang).colon}
+            {formatIndicator(r.indicator, r.actual, lang)}
           </div>
           <div>
-            {ahead ? t('assessment.aheadBy', { tp: formatPercent(r.timeProgress), pp: gap }) : t('assessment.behindBy', { tp: formatPercent(r.timeProgress), pp: gap })}
+            {ahead ? t('assessment.aheadBy', { tp: percent(r.timeProgress), pp: gap }) : t('assessment.behindBy', { tp: percent(r.timeProgress), pp: gap })}
           </div>
         </div>
       }
@@ -49,9 +55,9 @@ function Cell({ r, onOpen }: { r: TargetRow; onOpen?: (r: TargetRow) => void }) 
         data-unit-id={r.unitId}
         data-indicator={r.indicator}
         data-completion={r.completion.toFixed(4)}
-        aria-label={`${r.unitName} ${indicatorName(r.indicator, lang)} ${formatPercent(r.completion)}`}
+        aria-label={`${r.unitName} ${indicatorName(r.indicator, lang)} ${percent(r.completion)}`}
       >
-        <span style={{ color, fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>{formatPercent(r.completion)}</span>
+        <span style={{ color, fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>{percent(r.completion)}</span>
         <span style={{ position: 'relative', display: 'block', height: 6, borderRadius: 3, background: '#eef1f5', marginTop: 4 }}>
           <span style={{ position: 'absolute', insetBlock: 0, insetInlineStart: 0, width: `${Math.min(1, r.completion) * 100}%`, borderRadius: 3, background: color }} />
           <span aria-hidden style={{ position: 'absolute', top: -2, bottom: -2, insetInlineStart: `calc(${Math.min(1, r.timeProgress) * 100}% - 1px)`, width: 2, background: '#1f2a3d' }} />
@@ -115,7 +121,7 @@ export function TargetsMatrix({
         <Flex vertical style={{ lineHeight: 1.3 }}>
           <span>{indicatorName(code, lang)}</span>
           <Typography.Text type="secondary" style={{ fontSize: 11, fontWeight: 400 }}>
-            {unitLabel(code, lang)}
+            {entryUnit(code, lang)}
           </Typography.Text>
         </Flex>
       ),
@@ -148,7 +154,7 @@ export function TargetsMatrix({
       sticky={{ offsetHeader: 56 }}
       scroll={{ x: 170 + indicators.length * 112 }}
       pagination={false}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
+      locale={{ emptyText: <EmptyState description={empty} /> }}
       data-testid="targets-matrix"
     />
   );

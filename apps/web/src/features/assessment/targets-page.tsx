@@ -1,24 +1,23 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Flex, Row, Segmented, Select, Space, Table, Tag, Tooltip, TreeSelect, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Col, Flex, Segmented, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { AppstoreOutlined, BarsOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { useSearchPatch } from '../../app/use-search-patch';
+import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
-import { INDICATORS, IndicatorCode, type TargetRow, type UnitKind } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { useCurrentUser } from '../auth/current-user';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
-import { formatCount } from '../projects/format';
+import { IndicatorCode, INDICATORS, shanghaiYear, type TargetRow, type UnitKind } from '@wutong/contracts';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { useCurrentUser } from '../auth';
+import { formatCount, indicatorName } from '../../shared/format';
 import { assessmentAccess } from './access';
 import { downloadTargetTemplate, exportTargets, useDeleteTarget, useTargets, type TargetFilters } from './assessment-api';
 import { AHEAD, BEHIND, CompletionBar, Labeled, RANKED_KINDS, YearPicker } from './bits';
-import { formatIndicator, formatIndicatorNumber, indicatorName, unitLabel } from './indicator-units';
-import { shanghaiToday } from './periods';
+import { entryUnit, formatIndicator, formatIndicatorNumber } from './indicator-units';
 import { TargetImportModal } from './target-import-modal';
 import { TargetModal, type TargetModalState } from './target-modal';
 import { TargetsMatrix } from './targets-matrix';
 import './assessment.css';
+import { UnitPicker } from '../../shared/unit-picker';
+import { EmptyState, FilterBar, LoadError } from '../../shared/list-page';
 
 const KIND_ORDER: Record<string, number> = { region: 0, township: 1, department: 2, park: 3, state_company: 4, other: 5, lead_group: 6 };
 const KIND_FILTER: UnitKind[] = ['region', ...RANKED_KINDS, 'other'];
@@ -52,11 +51,10 @@ export function TargetsPage() {
   const { modal, message } = App.useApp();
   const onError = useErrorHandler();
   const canEdit = assessmentAccess.editTargets(me);
-  const thisYear = shanghaiToday().year;
+  const thisYear = shanghaiYear();
   const [params, setQuery] = useSearchPatch();
   const { filters, kind, view } = useMemo(() => readParams(params, thisYear), [params, thisYear]);
   const list = useTargets(filters);
-  const units = useUnits();
   const remove = useDeleteTarget();
   const [modalState, setModalState] = useState<TargetModalState | null>(null);
   const [importing, setImporting] = useState(false);
@@ -69,8 +67,7 @@ export function TargetsPage() {
   const ahead = withTarget.filter((r) => r.completion! >= r.timeProgress).length;
   const behind = withTarget.length - ahead;
 
-  const unitOptions = useMemo(() => toOptions(buildForest(units.data ?? []), lang), [units.data, lang]);
-
+  
   const run = async (what: 'export' | 'template') => {
     setBusy(what);
     try {
@@ -98,10 +95,10 @@ export function TargetsPage() {
 
   const num = (r: TargetRow, v: number) => (
     <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-      {formatIndicatorNumber(r.indicator, v, lang)}
+      {formatIndicatorNumber(r.indicator, v)}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {' '}
-        {unitLabel(r.indicator, lang)}
+        {entryUnit(r.indicator, lang)}
       </Typography.Text>
     </span>
   );
@@ -245,8 +242,7 @@ export function TargetsPage() {
           </>
         }
       />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Row gutter={[12, 12]} align="middle">
+      <FilterBar align="middle">
           <Col flex="none">
             <Labeled label={t('assessment.year')}>
               <YearPicker value={filters.year} onChange={(year) => setQuery({ year: year === thisYear ? undefined : year })} testId="targets-year" />
@@ -264,17 +260,12 @@ export function TargetsPage() {
             />
           </Col>
           <Col xs={24} sm={12} lg={5}>
-            <TreeSelect
+            <UnitPicker
               allowClear
-              style={{ width: '100%' }}
               placeholder={t('assessment.unit')}
-              treeData={unitOptions}
               value={filters.unitId}
               onChange={(v: number | undefined) => setQuery({ unitId: v })}
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              treeDefaultExpandAll
-              loading={units.isPending}
-              data-testid="targets-unit"
+              testId="targets-unit"
             />
           </Col>
           <Col xs={24} sm={12} lg={5}>
@@ -293,9 +284,8 @@ export function TargetsPage() {
               {t('common.reset')}
             </Button>
           </Col>
-        </Row>
-      </Card>
-      {list.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={list.error.message} style={{ marginBottom: 12 }} /> : null}
+      </FilterBar>
+      <LoadError error={list.error} />
       <Card
         size="small"
         styles={{ body: { padding: 0 } }}
@@ -315,7 +305,7 @@ export function TargetsPage() {
               <Typography.Text strong>{yearLabel}</Typography.Text>
             </span>
             <span data-testid="targets-count" data-value={rows.length}>
-              {t('assessment.targets.count', { n: formatCount(rows.length, lang) })}
+              {t('assessment.targets.count', { n: formatCount(rows.length) })}
             </span>
             <span style={{ color: AHEAD }} data-testid="targets-ahead" data-value={ahead}>
               ● {t('assessment.targets.aheadCount', { n: ahead })}
@@ -351,7 +341,7 @@ export function TargetsPage() {
               showSorterTooltip={false}
               locale={{
                 emptyText: (
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText}>
+                  <EmptyState description={emptyText}>
                     {!filtered && canEdit ? (
                       <Space>
                         <Button type="primary" icon={<PlusOutlined />} onClick={() => setModalState({ mode: 'create', year: filters.year })}>
@@ -362,7 +352,7 @@ export function TargetsPage() {
                         </Button>
                       </Space>
                     ) : null}
-                  </Empty>
+                  </EmptyState>
                 ),
               }}
               pagination={{
@@ -371,7 +361,7 @@ export function TargetsPage() {
                 pageSizeOptions: [20, 50, 100, 200],
                 showTotal: (n) => (
                   <span data-testid="targets-total" data-total={n}>
-                    {t('common.total', { n: formatCount(n, lang) })}
+                    {t('common.total', { n: formatCount(n) })}
                   </span>
                 ),
                 style: { padding: '0 16px' },

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { AuditEntry } from '@wutong/contracts';
-import { api } from '../../app/api-client';
+import { api } from '../../shared/api-client';
 
 export type AuditFilters = { userId?: number; entity?: string; from?: string; to?: string };
 

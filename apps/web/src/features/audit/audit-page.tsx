@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Row, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, Col, DatePicker, Select, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AuditEntry, User } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useDebounced } from '../../app/use-debounced';
-import { useUserOptions } from '../users/users-api';
+import { PageHeader } from '../../shared/page-header';
+import { useDebounced } from '../../shared/use-debounced';
+import { useUserOptions } from '../users';
 import { useAudit, type AuditFilters } from './audit-api';
 import { AuditDiff } from './audit-diff';
+import { EmptyState, FilterBar, ListCard, ListTable, LoadError, LoadMore } from '../../shared/list-page';
 
 const ENTITIES = ['org_unit', 'user', 'session'] as const;
 const ACTIONS = ['create', 'update', 'deactivate', 'move', 'delete', 'login', 'logout', 'change_password', 'reset_password'] as const;
@@ -84,8 +85,7 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Row gutter={[12, 12]}>
+      <FilterBar>
           <Col xs={24} sm={12} lg={7}>
             <Select
               allowClear
@@ -134,41 +134,28 @@ export function AuditPage() {
               {t('common.reset')}
             </Button>
           </Col>
-        </Row>
-      </Card>
-      {audit.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={audit.error.message} style={{ marginBottom: 12 }} /> : null}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
+      </FilterBar>
+      <LoadError error={audit.error} />
+      <ListCard>
         <div data-testid="audit-table">
-          <Table<AuditEntry>
-            rowKey="id"
-            size="middle"
+          <ListTable<AuditEntry>
             columns={columns}
             dataSource={rows}
             loading={audit.isFetching && !audit.isFetchingNextPage}
             pagination={false}
-            sticky={{ offsetHeader: 56 }}
             scroll={{ x: 760 }}
             expandable={{
               expandedRowRender: (e) => <AuditDiff entry={e} />,
               rowExpandable: (e) => e.before !== null || e.after !== null,
               expandRowByClick: true,
             }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.empty')} /> }}
+            locale={{ emptyText: <EmptyState description={t('audit.empty')} /> }}
           />
         </div>
         {rows.length ? (
-          <Flex justify="center" align="center" gap={12} style={{ padding: 12 }}>
-            <Typography.Text type="secondary">{t('audit.shown', { count: rows.length })}</Typography.Text>
-            {audit.hasNextPage ? (
-              <Button onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage} data-testid="audit-load-more">
-                {t('audit.loadMore')}
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">{t('audit.end')}</Typography.Text>
-            )}
-          </Flex>
+          <LoadMore shown={t('audit.shown', { count: rows.length })} hasMore={!!audit.hasNextPage} loading={audit.isFetchingNextPage} onMore={() => void audit.fetchNextPage()} more={t('audit.loadMore')} end={t('audit.end')} testId="audit-load-more" />
         ) : null}
-      </Card>
+      </ListCard>
     </>
   );
 }

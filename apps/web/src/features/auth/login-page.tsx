@@ -2,11 +2,12 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api-client';
-import { LangSwitch } from '../../app/lang-switch';
-import { settleLangAfterSignIn } from '../../app/lang';
+import { ApiError } from '../../shared/api-client';
+import { LangSwitch } from '../../shared/lang-switch';
+import { settleLangAfterSignIn } from '../../shared/lang';
 import { meKey, useLogin } from './auth-api';
 import './login-page.css';
+import { preloadAfterSignIn } from '../../shared/lazy-page';
 
 type Field = 'username' | 'password';
 
@@ -49,8 +50,7 @@ export function LoginPage() {
   // while the user types, fetch what comes after signing in (after the first screen, not with it)
   useEffect(() => {
     const id = setTimeout(() => {
-      void import('../../app/shell');
-      void import('../workbench/workbench-page');
+      preloadAfterSignIn();
     }, 1200);
     return () => clearTimeout(id);
   }, []);
@@ -135,7 +135,7 @@ export function LoginPage() {
       <div className="login-box">
         <div className="login-brand">
           <div className="login-logo" aria-hidden="true">
-            梧
+            {t('app.mark')}
           </div>
           <h1 data-testid="login-title">{t('app.title')}</h1>
           <p>{t('auth.tagline')}</p>

@@ -9,6 +9,12 @@ export const hasRole = (me: Pick<Me, 'roles'>, ...roles: Role[]) => me.roles.som
 
 const READERS: Role[] = ['admin', 'leader', 'manager', 'unit_head'];
 
+/** Roles that work on projects (the server's EDIT_ROLES); leaders and experts read. */
+export const PROJECT_WORKERS: readonly Role[] = ['admin', 'manager', 'unit_head', 'promoter', 'fund_manager'];
+
+/** Everyone but enterprise users works inside the promotion system. */
+export const notEnterprise = (me: Pick<Me, 'roles'>) => me.roles.some((r) => r !== 'enterprise');
+
 /** What the menu and the pages offer; the server checks every request again. */
 export const can = {
   readOrg: (me: Pick<Me, 'roles'>) => hasRole(me, ...READERS),

@@ -1,5 +1,5 @@
 import type { Me } from '@wutong/contracts';
-import { hasRole } from '../auth/roles';
+import { hasRole } from '../auth';
 
 type Who = Pick<Me, 'roles'>;
 

@@ -1,27 +1,17 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulletinContent, BulletinStatus } from '@wutong/contracts';
+import { shanghaiDate, type BulletinContent, type BulletinStatus, type CoordinationCategory, type CoordinationLevel, STAGES, type Stage } from '@wutong/contracts';
 import type { Resources } from '../../app/locales/zh-cn';
-import {
-  CATEGORY_ZH,
-  KIND_ZH,
-  LEVEL_ZH,
-  STAGE_ZH,
-  completionTables,
-  dateZh,
-  headlineUnit,
-  headlineValue,
-  listUnit,
-  listValue,
-  pct,
-  periodZh,
-  pointsFmt,
-  rankChange,
-  wan,
-  shanghaiDate,
-  yi,
-} from './format';
+import { formatWan, formatYi, percent, periodText, punct } from '../../shared/format';
+import { stageLabel } from '../projects';
+import { completionTables, docDate, docKind, docUnit, headlineValue, listValue, pointsFmt, rankChange } from './format';
 import './bulletins.css';
+
+const isStage = (s: string): s is Stage => (STAGES as readonly string[]).includes(s);
+
+type Doc = Resources['bulletins']['doc'];
+/** the document's texts (its nested tables of names are looked up by key) */
+type DocText = { [K in keyof Doc]: Doc[K] extends string ? K : never }[keyof Doc];
 
 type Col = { title: ReactNode; cls?: 'num' | 'center' | 'name' };
 
@@ -52,19 +42,19 @@ function Table({ cols, rows, testId }: { cols: Col[]; rows: ReactNode[][]; testI
   );
 }
 
-const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
 /**
  * The bulletin as a printable sheet: the same content and order as its Word form (render-docx.ts on
  * the server) — masthead, 第N期, issuing body and date over a red rule, the title, five sections.
  */
 export function BulletinDocument({ c, status }: { c: BulletinContent; status: BulletinStatus }) {
-  const { t } = useTranslation();
-  const d = (k: keyof Resources['bulletins']['doc'], o?: Record<string, unknown>) => t(`bulletins.doc.${k}`, o ?? {});
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const paren = punct(lang).paren;
+  const d = (k: DocText, o?: Record<string, unknown>) => t(`bulletins.doc.${k}`, o ?? {});
   const completion = completionTables(c);
   let tableNo = 2;
   let sub = 0;
-  const numbered = (text: string) => `（${CN[sub++]}）${text}`;
+  const numbered = (text: string) => d('numbered', { n: d('numerals').split(',')[sub++], text });
   const monthly = c.kind === 'monthly';
   return (
     <article className="bulletin-paper" data-testid="bulletin-document" style={{ position: 'relative' }}>
@@ -72,10 +62,10 @@ export function BulletinDocument({ c, status }: { c: BulletinContent; status: Bu
       <div className="masthead" data-testid="bulletin-masthead">
         {c.masthead}
       </div>
-      <div className="issue">第{c.issueNo}期</div>
+      <div className="issue">{d('issue', { n: c.issueNo })}</div>
       <div className="issuer">
         <span>{c.issuingBody}</span>
-        <span>{dateZh(c.date)}</span>
+        <span>{docDate(t, c.date)}</span>
       </div>
       <h1 data-testid="bulletin-title">{c.title}</h1>
       <p className="flush">{d('toWhom', { region: c.regionName })}</p>
@@ -86,19 +76,19 @@ export function BulletinDocument({ c, status }: { c: BulletinContent; status: Bu
         <p key={i}>{s}</p>
       ))}
       <div className="caption">
-        表1 {d('headline', { year: c.year, date: dateZh(c.periodEnd) })}
+        {d('table', { n: 1 })} {d('headline', { year: c.year, date: docDate(t, c.periodEnd) })}
       </div>
       <Table
         testId="bulletin-headline"
         cols={[{ title: d('indicator') }, { title: d('unit'), cls: 'center' }, { title: d(monthly ? 'inMonth' : 'inWeek'), cls: 'num' }, { title: d('ytd'), cls: 'num' }, { title: d('target'), cls: 'num' }, { title: d('completion'), cls: 'num' }, { title: d('timeProgress'), cls: 'num' }]}
         rows={c.overall.indicators.map((i) => [
           i.name,
-          headlineUnit(i.unit),
+          docUnit(t, i.unit),
           headlineValue(i.unit, i.inPeriod),
           headlineValue(i.unit, i.actual),
           i.target === null ? '—' : headlineValue(i.unit, i.target),
-          pct(i.completion),
-          pct(i.timeProgress),
+          percent(i.completion),
+          percent(i.timeProgress),
         ])}
       />
       <p className="note">{d('note', { basis: c.basis })}</p>
@@ -108,29 +98,29 @@ export function BulletinDocument({ c, status }: { c: BulletinContent; status: Bu
       {completion.map((g) => (
         <div key={g.kind}>
           <div className="caption">
-            表{tableNo++} {d('completionOf', { kind: KIND_ZH[g.kind], name: g.lead.name })}
+            {d('table', { n: tableNo++ })} {d('completionOf', { kind: docKind(t, g.kind), name: g.lead.name })}
           </div>
           <Table
             testId={`bulletin-completion-${g.kind}`}
             cols={[
               { title: d('rank'), cls: 'center' },
               { title: d('unitName'), cls: 'name' },
-              { title: `${g.lead.name}（${listUnit(g.lead.unit)}）`, cls: 'num' },
+              { title: `${g.lead.name}${paren(docUnit(t, g.lead.unit, true))}`, cls: 'num' },
               { title: d('target'), cls: 'num' },
               { title: `${g.lead.name}${d('completion')}`, cls: 'num' },
               ...g.others.map((o) => ({ title: `${o.name}${d('completion')}`, cls: 'num' as const })),
             ]}
-            rows={g.rows.map((r) => [r.rank, r.unitName, listValue(g.lead.unit, r.actual), listValue(g.lead.unit, r.target), pct(r.completion), ...r.others.map((x) => pct(x))])}
+            rows={g.rows.map((r) => [r.rank, r.unitName, listValue(g.lead.unit, r.actual), listValue(g.lead.unit, r.target), percent(r.completion), ...r.others.map((x) => percent(x))])}
           />
         </div>
       ))}
-      <h3>{numbered(d('pointsRanking', { period: periodZh(c.pointsRanking.period) }))}</h3>
+      <h3>{numbered(d('pointsRanking', { period: periodText(c.pointsRanking.period, lang) }))}</h3>
       {c.pointsRanking.groups
         .filter((g) => g.items.length)
         .map((g) => (
           <div key={g.kind}>
             <div className="caption">
-              表{tableNo++} {d('pointsOf', { kind: KIND_ZH[g.kind] })}
+              {d('table', { n: tableNo++ })} {d('pointsOf', { kind: docKind(t, g.kind) })}
             </div>
             <Table
               testId={`bulletin-points-${g.kind}`}
@@ -141,19 +131,20 @@ export function BulletinDocument({ c, status }: { c: BulletinContent; status: Bu
         ))}
       {c.pointsRanking.people.length ? (
         <p>
-          {d('people', { n: Math.min(10, c.pointsRanking.people.length) })}：
-          {c.pointsRanking.people
-            .slice(0, 10)
-            .map((p) => `${p.displayName}（${p.unitName}，${pointsFmt(p.points)}分）`)
-            .join('，')}
-          。
+          {d('peopleLine', {
+            head: d('people', { n: Math.min(10, c.pointsRanking.people.length) }),
+            list: c.pointsRanking.people
+              .slice(0, 10)
+              .map((p) => d('person', { name: p.displayName, unit: p.unitName, points: pointsFmt(p.points) }))
+              .join(d('listSep')),
+          })}
         </p>
       ) : null}
       {c.adjustments.length ? (
         <>
           <h3>{numbered(d('adjustments'))}</h3>
           <div className="caption">
-            表{tableNo++} {d('adjustments')}
+            {d('table', { n: tableNo++ })} {d('adjustments')}
           </div>
           <Table
             testId="bulletin-adjustments"
@@ -161,27 +152,27 @@ export function BulletinDocument({ c, status }: { c: BulletinContent; status: Bu
             rows={c.adjustments.map((a) => {
               const r = a.indicator ? c.completionRankings.find((x) => x.indicator === a.indicator) : undefined;
               const f = (v: number) => (a.measure === 'points' ? pointsFmt(v) : r ? listValue(r.unit, v) : String(v));
-              return [a.againstPeriod, a.unitName, a.measure === 'points' ? d('pointsWord') : `${r?.name ?? a.indicator}（${r ? listUnit(r.unit) : ''}）`, f(a.frozen), f(a.live), `${a.delta > 0 ? '+' : ''}${f(a.delta)}`];
+              return [a.againstPeriod, a.unitName, a.measure === 'points' ? d('pointsWord') : `${r?.name ?? a.indicator}${paren(r ? docUnit(t, r.unit, true) : '')}`, f(a.frozen), f(a.live), `${a.delta > 0 ? '+' : ''}${f(a.delta)}`];
             })}
           />
         </>
       ) : null}
 
       <h2>{d('s3')}</h2>
-      <h3>{c.signings.count ? d('signings', { n: c.signings.count, total: yi(c.signings.totalCny) }) : d('noSignings')}</h3>
+      <h3>{c.signings.count ? d('signings', { n: c.signings.count, total: formatYi(c.signings.totalCny) }) : d('noSignings')}</h3>
       {c.signings.count ? (
         <Table
           testId="bulletin-signings"
-          cols={[{ title: d('no'), cls: 'center' }, { title: d('project') }, { title: d('respUnit') }, { title: d('signedOn'), cls: 'center' }, { title: `${d('signedAmount')}（万元）`, cls: 'num' }]}
-          rows={c.signings.items.map((p, i) => [i + 1, p.projectName, p.unitName, p.onDate, wan(p.amount)])}
+          cols={[{ title: d('no'), cls: 'center' }, { title: d('project') }, { title: d('respUnit') }, { title: d('signedOn'), cls: 'center' }, { title: `${d('signedAmount')}${paren(t('bulletins.doc.listUnits.cny'))}`, cls: 'num' }]}
+          rows={c.signings.items.map((p, i) => [i + 1, p.projectName, p.unitName, p.onDate, formatWan(p.amount)])}
         />
       ) : null}
-      <h3>{c.landings.count ? d('landings', { n: c.landings.count, total: yi(c.landings.totalCny) }) : d('noLandings')}</h3>
+      <h3>{c.landings.count ? d('landings', { n: c.landings.count, total: formatYi(c.landings.totalCny) }) : d('noLandings')}</h3>
       {c.landings.count ? (
         <Table
           testId="bulletin-landings"
-          cols={[{ title: d('no'), cls: 'center' }, { title: d('enterprise') }, { title: d('respUnit') }, { title: d('registeredOn'), cls: 'center' }, { title: `${d('regCapital')}（万元）`, cls: 'num' }]}
-          rows={c.landings.items.map((p, i) => [i + 1, p.enterpriseName, p.unitName, p.onDate, wan(p.amount)])}
+          cols={[{ title: d('no'), cls: 'center' }, { title: d('enterprise') }, { title: d('respUnit') }, { title: d('registeredOn'), cls: 'center' }, { title: `${d('regCapital')}${paren(t('bulletins.doc.listUnits.cny'))}`, cls: 'num' }]}
+          rows={c.landings.items.map((p, i) => [i + 1, p.enterpriseName, p.unitName, p.onDate, formatWan(p.amount)])}
         />
       ) : null}
 
@@ -191,7 +182,7 @@ export function BulletinDocument({ c, status }: { c: BulletinContent; status: Bu
         <Table
           testId="bulletin-red"
           cols={[{ title: d('no'), cls: 'center' }, { title: d('project') }, { title: d('respUnit') }, { title: d('stage'), cls: 'center' }, { title: d('reason') }]}
-          rows={c.redLights.items.map((p, i) => [i + 1, p.projectName, p.unitName, STAGE_ZH[p.stage] ?? p.stage, p.reason])}
+          rows={c.redLights.items.map((p, i) => [i + 1, p.projectName, p.unitName, isStage(p.stage) ? stageLabel(p.stage, lang) : p.stage, p.reason])}
         />
       ) : null}
       <h3>{c.overdueItems.count ? d('overdue', { n: c.overdueItems.count }) : d('noOverdue')}</h3>
@@ -199,7 +190,7 @@ export function BulletinDocument({ c, status }: { c: BulletinContent; status: Bu
         <Table
           testId="bulletin-overdue"
           cols={[{ title: d('no'), cls: 'center' }, { title: d('item') }, { title: d('project') }, { title: d('category'), cls: 'center' }, { title: d('leadUnit') }, { title: d('dueOn'), cls: 'center' }, { title: d('daysOverdue'), cls: 'num' }]}
-          rows={c.overdueItems.items.map((x, i) => [i + 1, `${x.title}（${LEVEL_ZH[x.level] ?? x.level}）`, x.projectName, CATEGORY_ZH[x.category] ?? x.category, x.leadUnitName, x.dueOn, d('days', { n: x.daysOverdue })])}
+          rows={c.overdueItems.items.map((x, i) => [i + 1, `${x.title}${paren(t(`coordination.levels.${x.level as CoordinationLevel}`))}`, x.projectName, t(`bulletins.doc.categories.${x.category as CoordinationCategory}`), x.leadUnitName, x.dueOn, d('days', { n: x.daysOverdue })])}
         />
       ) : null}
 
@@ -218,19 +209,24 @@ export function BulletinDocument({ c, status }: { c: BulletinContent; status: Bu
       )}
       {c.snapshot ? (
         <p>
-          本通报排名引用{periodZh(c.snapshot.period)}考核快照（编号{c.snapshot.id}，冻结于{dateZh(shanghaiDate(new Date(c.snapshot.frozenAt)))}，校验码{c.snapshot.checksum.slice(0, 12)}）。
+          {d('snapshotCite', {
+            period: periodText(c.snapshot.period, lang),
+            id: c.snapshot.id,
+            date: docDate(t, shanghaiDate(new Date(c.snapshot.frozenAt))),
+            checksum: c.snapshot.checksum.slice(0, 12),
+          })}
         </p>
       ) : null}
 
       <div className="signature">
         <div>{c.issuingBody}</div>
-        <div>{dateZh(c.date)}</div>
+        <div>{docDate(t, c.date)}</div>
       </div>
       <div className="colophon">
         <div>{d('cc')}</div>
         <div>
           <span>{c.issuingBody}</span>
-          <span>{d('printed', { date: dateZh(c.date) })}</span>
+          <span>{d('printed', { date: docDate(t, c.date) })}</span>
         </div>
       </div>
     </article>

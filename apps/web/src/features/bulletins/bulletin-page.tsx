@@ -4,19 +4,19 @@ import { CheckOutlined, DeleteOutlined, EditOutlined, FileExcelOutlined, FileWor
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { ApiError } from '../../app/api-client';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { ApiError } from '../../shared/api-client';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { BulletinDocument } from './bulletin-document';
 import { downloadBulletin, useBulletin, useBulletinCommand, useDiscardBulletin, useSaveNotes, type BulletinCommand } from './bulletins-api';
 import { STATUS_COLORS } from './bulletins-page';
-import { periodZh } from './format';
+import { periodText } from '../../shared/format';
 
 const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
 /** One bulletin: its workflow and actions above, the document itself (printable) below. */
 export function BulletinPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const onError = useErrorHandler();
   const navigate = useNavigate();
@@ -157,7 +157,7 @@ export function BulletinPage() {
             )}
             <Typography.Text type="secondary">
               {b.content.snapshot
-                ? t('bulletins.snapshotCited', { period: periodZh(b.content.snapshot.period), id: b.content.snapshot.id, at: time(b.content.snapshot.frozenAt) })
+                ? t('bulletins.snapshotCited', { period: periodText(b.content.snapshot.period, i18n.language), id: b.content.snapshot.id, at: time(b.content.snapshot.frozenAt) })
                 : t('bulletins.noSnapshot')}
             </Typography.Text>
           </Flex>

@@ -10,7 +10,7 @@ import type {
   SnapshotSummary,
   UpdateBulletinSettings,
 } from '@wutong/contracts';
-import { api } from '../../app/api-client';
+import { api } from '../../shared/api-client';
 
 /** Bulletins and snapshots live under one key: a command refreshes the lists and the detail. */
 export const bulletinsKey = ['bulletins'] as const;

@@ -1,19 +1,21 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Form, Input, Modal, Row, Select, Spin, Switch, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Col, Descriptions, Drawer, Flex, Form, Input, Modal, Select, Spin, Switch, Tabs, Tag, Typography, type TableProps } from 'antd';
 import { FileAddOutlined, LockOutlined, SettingOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useSearchPatch } from '../../app/use-search-patch';
+import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { BulletinKind, BulletinStatus, BulletinSummary, SnapshotSummary, UpdateBulletinSettings } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { useCurrentUser } from '../auth/current-user';
-import { formatCount } from '../projects/format';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { useCurrentUser } from '../auth';
+import { formatCount, periodText, punct } from '../../shared/format';
 import { bulletinAccess } from './access';
 import { useBulletinSettings, useBulletins, useClosePeriod, useGenerateBulletin, useSaveSettings, useSnapshots } from './bulletins-api';
-import { endedPeriods, periodZh, shanghaiDate } from './format';
+import { endedPeriods } from './format';
 import { SnapshotDrawer } from './snapshot-drawer';
+import { shanghaiDate, shanghaiYear } from '@wutong/contracts';
+import { EmptyState, FilterBar, ListCard, ListTable, LoadError } from '../../shared/list-page';
 
 export const STATUS_COLORS: Record<BulletinStatus, string> = { draft: 'default', reviewed: 'processing', published: 'success' };
 const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
@@ -70,7 +72,7 @@ function BulletinList({ onGenerate }: { onGenerate: () => void }) {
   const year = yearParam >= 2000 && yearParam <= 2100 ? yearParam : undefined;
   const list = useBulletins({ kind, status, year });
   const set = (k: string, v: string | undefined) => setQuery({ [k]: v });
-  const thisYear = Number(shanghaiDate().slice(0, 4));
+  const thisYear = shanghaiYear();
   const filtered = !!(kind || status || year);
   const readerOnly = !bulletinAccess.generate(me);
 
@@ -126,14 +128,13 @@ function BulletinList({ onGenerate }: { onGenerate: () => void }) {
 
   return (
     <>
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Row gutter={[12, 12]} align="middle">
+      <FilterBar align="middle">
           <Col xs={24} sm={8} md={6}>
             <Select<BulletinKind | 'all'>
               style={{ width: '100%' }}
               value={kind ?? 'all'}
               onChange={(v) => set('kind', v === 'all' ? undefined : v)}
-              options={[{ value: 'all', label: `${t('bulletins.filters.kind')}：${t('bulletins.filters.all')}` }, ...(['monthly', 'weekly'] as const).map((k) => ({ value: k, label: t(`bulletins.kinds.${k}`) }))]}
+              options={[{ value: 'all', label: `${t('bulletins.filters.kind')}${punct(i18n.language).colon}${t('bulletins.filters.all')}` }, ...(['monthly', 'weekly'] as const).map((k) => ({ value: k, label: t(`bulletins.kinds.${k}`) }))]}
               data-testid="bulletins-kind"
             />
           </Col>
@@ -143,7 +144,7 @@ function BulletinList({ onGenerate }: { onGenerate: () => void }) {
               value={status ?? 'all'}
               onChange={(v) => set('status', v === 'all' ? undefined : v)}
               options={[
-                { value: 'all', label: `${t('bulletins.filters.status')}：${t('bulletins.filters.all')}` },
+                { value: 'all', label: `${t('bulletins.filters.status')}${punct(i18n.language).colon}${t('bulletins.filters.all')}` },
                 ...(['draft', 'reviewed', 'published'] as const).map((s) => ({ value: s, label: t(`bulletins.statuses.${s}`) })),
               ]}
               data-testid="bulletins-status"
@@ -154,51 +155,47 @@ function BulletinList({ onGenerate }: { onGenerate: () => void }) {
               style={{ width: '100%' }}
               value={year ?? 'all'}
               onChange={(v) => set('year', v === 'all' ? undefined : String(v))}
-              options={[{ value: 'all', label: `${t('bulletins.filters.year')}：${t('bulletins.filters.all')}` }, ...[0, 1, 2, 3].map((k) => ({ value: thisYear - k, label: `${thisYear - k}` }))]}
+              options={[{ value: 'all', label: `${t('bulletins.filters.year')}${punct(i18n.language).colon}${t('bulletins.filters.all')}` }, ...[0, 1, 2, 3].map((k) => ({ value: thisYear - k, label: `${thisYear - k}` }))]}
               data-testid="bulletins-year"
             />
           </Col>
-        </Row>
-      </Card>
-      {list.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={list.error.message} style={{ marginBottom: 12 }} /> : null}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
+      </FilterBar>
+      <LoadError error={list.error} />
+      <ListCard>
         <div data-testid="bulletins-table">
-          <Table<BulletinSummary>
-            rowKey="id"
-            size="middle"
-            className="wt-clickable-rows"
+          <ListTable<BulletinSummary>
+            clickable
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            sticky={{ offsetHeader: 56 }}
             scroll={{ x: 1100 }}
             showSorterTooltip={false}
             onRow={(b) => ({ onClick: () => void navigate(`/bulletins/${b.id}`) })}
             pagination={{
               defaultPageSize: 20,
-              showTotal: (n) => <span data-testid="bulletins-total">{t('common.total', { n: formatCount(n, i18n.language) })}</span>,
+              showTotal: (n) => <span data-testid="bulletins-total">{t('common.total', { n: formatCount(n) })}</span>,
               style: { padding: '0 16px' },
             }}
             locale={{
               emptyText: (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t('bulletins.emptyFiltered') : readerOnly ? t('bulletins.emptyReader') : t('bulletins.empty')}>
+                <EmptyState description={filtered ? t('bulletins.emptyFiltered') : readerOnly ? t('bulletins.emptyReader') : t('bulletins.empty')}>
                   {filtered || readerOnly ? null : (
                     <Button type="primary" icon={<FileAddOutlined />} onClick={onGenerate}>
                       {t('bulletins.generate')}
                     </Button>
                   )}
-                </Empty>
+                </EmptyState>
               ),
             }}
           />
         </div>
-      </Card>
+      </ListCard>
     </>
   );
 }
 
 function GenerateModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const onError = useErrorHandler();
   const navigate = useNavigate();
@@ -206,7 +203,7 @@ function GenerateModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<{ kind: BulletinKind; period: string }>();
   const today = shanghaiDate();
   const kind = Form.useWatch('kind', form) ?? 'monthly';
-  const options = endedPeriods(kind, today);
+  const options = endedPeriods(kind, today, t, i18n.language);
   const submit = (v: { kind: BulletinKind; period: string }) =>
     generate.mutate(v, {
       onSuccess: (b) => {
@@ -229,11 +226,11 @@ function GenerateModal({ onClose }: { onClose: () => void }) {
     >
       <Typography.Paragraph type="secondary">{t('bulletins.generateHint')}</Typography.Paragraph>
       <Spin spinning={generate.isPending} tip={t('bulletins.generating')}>
-        <Form form={form} layout="vertical" initialValues={{ kind: 'monthly', period: endedPeriods('monthly', today, 1)[0]!.value }} onFinish={submit} requiredMark>
+        <Form form={form} layout="vertical" initialValues={{ kind: 'monthly', period: endedPeriods('monthly', today, t, i18n.language, 1)[0]!.value }} onFinish={submit} requiredMark>
           <Form.Item name="kind" label={t('bulletins.filters.kind')} rules={[{ required: true }]}>
             <Select
               options={(['monthly', 'weekly'] as const).map((k) => ({ value: k, label: t(`bulletins.kinds.${k}`) }))}
-              onChange={(k: BulletinKind) => form.setFieldValue('period', endedPeriods(k, today, 1)[0]!.value)}
+              onChange={(k: BulletinKind) => form.setFieldValue('period', endedPeriods(k, today, t, i18n.language, 1)[0]!.value)}
               data-testid="generate-kind"
             />
           </Form.Item>
@@ -309,13 +306,13 @@ function SettingsDrawer({ onClose }: { onClose: () => void }) {
 }
 
 function SnapshotList() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const snapshots = useSnapshots();
   const [open, setOpen] = useState<number | null>(null);
   const [closing, setClosing] = useState(false);
   const columns: TableProps<SnapshotSummary>['columns'] = [
-    { title: t('bulletins.snapshots.cols.period'), key: 'period', render: (_, s) => <a data-testid="snapshot-row">{periodZh(s.period)}</a> },
+    { title: t('bulletins.snapshots.cols.period'), key: 'period', render: (_, s) => <a data-testid="snapshot-row">{periodText(s.period, i18n.language)}</a> },
     { title: t('bulletins.snapshots.cols.kind'), dataIndex: 'kind', width: 90, render: (k: SnapshotSummary['kind']) => t(`bulletins.snapshots.kinds.${k}`) },
     { title: t('bulletins.snapshots.cols.frozenAt'), dataIndex: 'frozenAt', width: 170, render: (v: string) => time(v) },
     { title: t('bulletins.snapshots.cols.frozenBy'), dataIndex: 'frozenBy', width: 130, render: (v: string | null) => v ?? t('bulletins.snapshots.scheduler') },
@@ -332,19 +329,18 @@ function SnapshotList() {
           </Button>
         ) : null}
       </Flex>
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<SnapshotSummary>
-          rowKey="id"
-          size="middle"
-          className="wt-clickable-rows"
+      <ListCard>
+        <ListTable<SnapshotSummary>
+          clickable
+          sticky={false}
           columns={columns}
           dataSource={snapshots.data?.items ?? []}
           loading={snapshots.isFetching}
           onRow={(s) => ({ onClick: () => setOpen(s.id) })}
           pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { n }), style: { padding: '0 16px' } }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('bulletins.snapshots.empty')} /> }}
+          locale={{ emptyText: <EmptyState description={t('bulletins.snapshots.empty')} /> }}
         />
-      </Card>
+      </ListCard>
       {open ? <SnapshotDrawer id={open} onClose={() => setOpen(null)} /> : null}
       {closing ? <CloseModal onClose={() => setClosing(false)} /> : null}
     </>
@@ -352,12 +348,12 @@ function SnapshotList() {
 }
 
 function CloseModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const onError = useErrorHandler();
   const close = useClosePeriod();
   const [form] = Form.useForm<{ period: string }>();
-  const last = endedPeriods('monthly', shanghaiDate(), 1)[0]!.value;
+  const last = endedPeriods('monthly', shanghaiDate(), t, i18n.language, 1)[0]!.value;
   return (
     <Modal open title={t('bulletins.snapshots.closeTitle')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: close.isPending }} destroyOnHidden>
       <Descriptions size="small" column={1} items={[{ key: 'hint', label: '', children: t('bulletins.snapshots.closeHint') }]} />
@@ -368,7 +364,7 @@ function CloseModal({ onClose }: { onClose: () => void }) {
         onFinish={(v) =>
           close.mutate(v.period.trim(), {
             onSuccess: (s) => {
-              message.success(t('bulletins.snapshots.closed', { period: periodZh(s.period) }));
+              message.success(t('bulletins.snapshots.closed', { period: periodText(s.period, i18n.language) }));
               onClose();
             },
             onError: (e) => onError(e, form),

@@ -1,16 +1,18 @@
-import { Descriptions, Drawer, Empty, Spin, Table, Tabs, Typography } from 'antd';
+import { Descriptions, Drawer, Spin, Table, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { useSnapshot } from './bulletins-api';
-import { KIND_ZH, listUnit, listValue, pct, periodZh, pointsFmt, rankChange } from './format';
+import { docKind, docUnit, listValue, pointsFmt, rankChange } from './format';
+import { percent, periodText, punct } from '../../shared/format';
+import { EmptyState } from '../../shared/list-page';
 
 /** One frozen snapshot: points rankings of units (by kind) and people, completion rankings, adjustments. */
 export function SnapshotDrawer({ id, onClose }: { id: number; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const q = useSnapshot(id);
   const s = q.data;
   return (
-    <Drawer open size={760} onClose={onClose} title={s ? t('bulletins.snapshots.detail', { period: periodZh(s.period) }) : ''} data-testid="snapshot-drawer">
+    <Drawer open size={760} onClose={onClose} title={s ? t('bulletins.snapshots.detail', { period: periodText(s.period, i18n.language) }) : ''} data-testid="snapshot-drawer">
       {!s ? (
         <Spin />
       ) : (
@@ -31,7 +33,7 @@ export function SnapshotDrawer({ id, onClose }: { id: number; onClose: () => voi
                 label: t('bulletins.snapshots.units'),
                 children: s.data.unitRanking.groups.map((g) => (
                   <div key={g.kind} style={{ marginBottom: 16 }}>
-                    <Typography.Title level={5}>{KIND_ZH[g.kind]}</Typography.Title>
+                    <Typography.Title level={5}>{docKind(t, g.kind)}</Typography.Title>
                     <Table
                       size="small"
                       rowKey="unitId"
@@ -71,7 +73,7 @@ export function SnapshotDrawer({ id, onClose }: { id: number; onClose: () => voi
                 children: s.data.completion.map((c) => (
                   <div key={c.indicator} style={{ marginBottom: 16 }}>
                     <Typography.Title level={5}>
-                      {c.name}（{listUnit(c.unit)}）· {t('bulletins.doc.timeProgress')} {pct(c.timeProgress)}
+                      {c.name}{punct(i18n.language).paren(docUnit(t, c.unit, true))}· {t('bulletins.doc.timeProgress')} {percent(c.timeProgress)}
                     </Typography.Title>
                     {c.groups.map((g) => (
                       <Table
@@ -79,14 +81,14 @@ export function SnapshotDrawer({ id, onClose }: { id: number; onClose: () => voi
                         size="small"
                         rowKey="unitId"
                         pagination={false}
-                        title={() => KIND_ZH[g.kind]}
+                        title={() => docKind(t, g.kind)}
                         dataSource={g.items}
                         columns={[
                           { title: t('bulletins.doc.rank'), dataIndex: 'rank', width: 70 },
                           { title: t('bulletins.doc.unitName'), dataIndex: 'unitName' },
                           { title: t('bulletins.doc.ytd'), dataIndex: 'actual', align: 'right', render: (v: number) => listValue(c.unit, v) },
                           { title: t('bulletins.doc.target'), dataIndex: 'target', align: 'right', render: (v: number) => listValue(c.unit, v) },
-                          { title: t('bulletins.doc.completion'), dataIndex: 'completion', align: 'right', render: (v: number | null) => pct(v) },
+                          { title: t('bulletins.doc.completion'), dataIndex: 'completion', align: 'right', render: (v: number | null) => percent(v) },
                         ]}
                       />
                     ))}
@@ -103,14 +105,14 @@ export function SnapshotDrawer({ id, onClose }: { id: number; onClose: () => voi
                     dataSource={s.data.adjustments}
                     pagination={false}
                     columns={[
-                      { title: t('bulletins.doc.against'), dataIndex: 'againstPeriod', render: (v: string) => periodZh(v) },
+                      { title: t('bulletins.doc.against'), dataIndex: 'againstPeriod', render: (v: string) => periodText(v, i18n.language) },
                       { title: t('bulletins.doc.unitName'), dataIndex: 'unitName' },
                       { title: t('bulletins.doc.measure'), key: 'm', render: (_, a) => (a.measure === 'points' ? t('bulletins.doc.pointsWord') : (s.data.completion.find((c) => c.indicator === a.indicator)?.name ?? a.indicator)) },
                       { title: t('bulletins.doc.delta'), key: 'd', align: 'right', render: (_, a) => { const c = s.data.completion.find((x) => x.indicator === a.indicator); const v = a.measure === 'points' || !c ? pointsFmt(a.delta) : listValue(c.unit, a.delta); return a.delta > 0 ? `+${v}` : v; } },
                     ]}
                   />
                 ) : (
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('bulletins.snapshots.noAdjustments')} />
+                  <EmptyState description={t('bulletins.snapshots.noAdjustments')} />
                 ),
               },
             ]}

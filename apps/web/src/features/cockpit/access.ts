@@ -1,6 +1,5 @@
 import type { Me } from '@wutong/contracts';
-import { hasRole } from '../auth/roles';
-import { widestReach } from '../auth/roles';
+import { hasRole, widestReach } from '../auth';
 
 type Who = Pick<Me, 'roles'>;
 

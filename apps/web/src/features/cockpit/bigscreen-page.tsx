@@ -4,9 +4,8 @@ import { FullscreenExitOutlined, FullscreenOutlined, SyncOutlined } from '@ant-d
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { STAGE_LABELS, type Cockpit } from '@wutong/contracts';
+import { type Cockpit, shanghaiYear } from '@wutong/contracts';
 import { AntdProvider } from '../../app/antd-provider';
-import { shanghaiToday } from '../assessment/periods';
 import { useCockpit } from './cockpit-api';
 import {
   C11_CODES,
@@ -31,9 +30,10 @@ import type { Drill } from './drill';
 import { EChart } from './echart';
 import { DrillDrawer } from './facts-drawer';
 import { HeadlineFigure, pressable, StatFigure } from './figures';
-import { formatNumber, unitLabel } from './format';
+import { formatNumber, unitLabel } from '../../shared/format';
 import { useCompletionRankingView, usePointsRankingView } from './rankings';
 import './cockpit.css';
+import { stageLabel } from '../projects';
 
 const W = 1920;
 const H = 1080;
@@ -136,7 +136,7 @@ function Wall({ data, year, unitId, refreshedAt, fetching }: { data: Cockpit; ye
   const originChart = useMemo(() => pieOption('enterprises_introduced', origins, { lang, theme: DARK, fontSize: 14 }), [origins, lang]);
   const stages = useMemo(() => funnelStages(data), [data]);
   const funnelChart = useMemo(
-    () => funnelOption(stages.map((s) => ({ ...s, name: STAGE_LABELS[s.stage][lang === 'en-US' ? 'en' : 'zh'] })), { lang, theme: DARK, fontSize: font }),
+    () => funnelOption(stages.map((s) => ({ ...s, name: stageLabel(s.stage, lang) })), { lang, theme: DARK, fontSize: font }),
     [stages, lang],
   );
   const preferredKind = headlineOf(data, 'enterprises_introduced').rank?.kind;
@@ -279,7 +279,7 @@ export function BigscreenPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const y = Number(params.get('year'));
-  const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : shanghaiToday().year;
+  const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : shanghaiYear();
   const u = Number(params.get('unitId'));
   const unitId = Number.isInteger(u) && u > 0 ? u : undefined;
   const cockpit = useCockpit({ year, unitId }, { refetchInterval: REFRESH_MS });

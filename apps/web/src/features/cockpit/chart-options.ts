@@ -3,7 +3,7 @@
 // the record filter behind it.
 import type { IndicatorCode, Stage } from '@wutong/contracts';
 import type { ChartOption } from './echarts-setup';
-import { decimal, indicatorName, indicatorUnit, monthLabel, nameWithUnit, scaled, unitLabel } from './format';
+import { decimal, indicatorName, indicatorUnit, nameWithUnit, punct, scaled, shortMonth, unitLabel } from '../../shared/format';
 
 export type ChartTheme = {
   dark: boolean;
@@ -81,7 +81,7 @@ export function trendOption(
 ): ChartOption {
   const { lang, theme } = opts;
   const fontSize = opts.fontSize ?? 12;
-  const months = trend.map((m) => monthLabel(m.month, lang, true));
+  const months = trend.map((m) => shortMonth(m.month, lang));
   const names = series.map((s) => nameWithUnit(s.indicator, lang));
   return {
     ...base(theme, fontSize),
@@ -185,7 +185,7 @@ export function pieOption(indicator: IndicatorCode, items: BarItem[], opts: { la
   const values = items.map((i) => display(indicator, i.value));
   return {
     ...base(theme, fontSize),
-    tooltip: { ...base(theme, fontSize).tooltip, trigger: 'item', formatter: '{b}<br/>{c} ' + unit + '（{d}%）' },
+    tooltip: { ...base(theme, fontSize).tooltip, trigger: 'item', formatter: `{b}<br/>{c} ${unit}${punct(opts.lang).paren('{d}%')}` },
     legend: {
       orient: 'vertical',
       right: 4,
@@ -217,11 +217,11 @@ export function pieOption(indicator: IndicatorCode, items: BarItem[], opts: { la
 export function funnelOption(stages: { stage: Stage; name: string; count: number }[], opts: { lang: string; theme: ChartTheme; fontSize?: number }): ChartOption {
   const { theme } = opts;
   const fontSize = opts.fontSize ?? 12;
-  const unit = opts.lang === 'en-US' ? 'projects' : '个';
+  const unit = unitLabel('project', opts.lang);
   const max = Math.max(1, ...stages.map((s) => s.count));
   return {
     ...base(theme, fontSize),
-    tooltip: { ...base(theme, fontSize).tooltip, trigger: 'item', formatter: `{b}：{c} ${unit}` },
+    tooltip: { ...base(theme, fontSize).tooltip, trigger: 'item', formatter: `{b}${punct(opts.lang).colon}{c} ${unit}` },
     series: [
       {
         type: 'funnel',

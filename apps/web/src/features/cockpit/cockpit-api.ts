@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Cockpit, FactList, FactsQuery } from '@wutong/contracts';
-import { api, type QueryParams } from '../../app/api-client';
+import { api, type QueryParams } from '../../shared/api-client';
 
 /** The assessment pages invalidate ['cockpit'] when targets, FX or rules change. */
 export const cockpitKey = ['cockpit'] as const;

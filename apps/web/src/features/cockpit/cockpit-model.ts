@@ -4,7 +4,7 @@ import { STAGES, type Cockpit, type EnterpriseOrigin, type Headline, type Indica
 import type { TFunction } from 'i18next';
 import type { DrillFilter } from './cockpit-api';
 import type { Drill } from './drill';
-import { indicatorName, monthLabel, monthNumber } from './format';
+import { indicatorName, periodText } from '../../shared/format';
 
 /** The article's headline figures, in its order; 到位资金合计 follows them. */
 export const HEADLINE_CODES = ['enterprises_introduced', 'registered_capital', 'foreign_capital_used', 'domestic_capital_in_place', 'zhejiang_capital_in_place'] as const satisfies readonly IndicatorCode[];
@@ -60,7 +60,7 @@ export function splits(c: Cockpit, code: IndicatorCode, t: TFunction) {
 
 export type DrillContext = { year: number; unitId?: number; unitName: string; t: TFunction; lang: string };
 
-const yearChip = (ctx: DrillContext) => (ctx.lang === 'en-US' ? String(ctx.year) : `${ctx.year}年`);
+const yearChip = (ctx: DrillContext) => periodText(String(ctx.year), ctx.lang);
 
 /** The records behind a figure of one indicator, narrowed by whatever the figure is a part of. */
 export function factsDrill(ctx: DrillContext, code: IndicatorCode, figure: number | undefined, extra: Partial<DrillFilter> = {}, extraChips: string[] = []): Drill {
@@ -70,7 +70,7 @@ export function factsDrill(ctx: DrillContext, code: IndicatorCode, figure: numbe
 }
 
 export function monthDrill(ctx: DrillContext, code: IndicatorCode, month: string, figure: number): Drill {
-  return factsDrill(ctx, code, figure, { month: monthNumber(month) }, [monthLabel(month, ctx.lang)]);
+  return factsDrill(ctx, code, figure, { month: Number(month.slice(5, 7)) }, [periodText(month, ctx.lang)]);
 }
 
 export function splitDrill(ctx: DrillContext, code: IndicatorCode, item: SplitItem): Drill {

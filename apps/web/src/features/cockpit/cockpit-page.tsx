@@ -1,14 +1,11 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Col, Empty, Row, Select, Skeleton, Tooltip, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Select, Skeleton, Tooltip, Typography } from 'antd';
 import { FullscreenOutlined, InfoCircleOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { INDICATORS, STAGE_LABELS, type Cockpit, type IndicatorCode } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useCurrentUser } from '../auth/current-user';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
-import { shanghaiToday } from '../assessment/periods';
+import { type Cockpit, type IndicatorCode, INDICATORS, shanghaiYear } from '@wutong/contracts';
+import { PageHeader } from '../../shared/page-header';
+import { useCurrentUser } from '../auth';
 import { cockpitAccess } from './access';
 import { useCockpit } from './cockpit-api';
 import {
@@ -36,16 +33,19 @@ import type { Drill } from './drill';
 import { EChart, type ChartClick } from './echart';
 import { DrillDrawer } from './facts-drawer';
 import { HeadlineFigure, pressable, StatFigure } from './figures';
-import { formatNumber, nameWithUnit, unitLabel } from './format';
+import { formatNumber, nameWithUnit, unitLabel } from '../../shared/format';
 import { usePointsRankingView, useCompletionRankingView } from './rankings';
 import './cockpit.css';
+import { UnitPicker } from '../../shared/unit-picker';
+import { EmptyState } from '../../shared/list-page';
+import { stageLabel } from '../projects';
 
 const FIRST_YEAR = 2018;
 
 /** The cockpit's year and unit live in the address, so a view can be bookmarked and shared. */
 function useCockpitParams() {
   const [params, setParams] = useSearchParams();
-  const thisYear = shanghaiToday().year;
+  const thisYear = shanghaiYear();
   const y = Number(params.get('year'));
   const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : thisYear;
   const u = Number(params.get('unitId'));
@@ -97,7 +97,7 @@ function SplitChart({ title, items, code, kind, onOpen, testId }: { title: strin
       {top.length ? (
         <EChart option={option} height={height} label={title} testId={`${testId}-chart`} onClick={(c: ChartClick) => top[c.dataIndex] && onOpen(top[c.dataIndex]!)} />
       ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cockpit.splitEmpty')} style={{ marginBlock: 24 }} />
+        <EmptyState description={t('cockpit.splitEmpty')} style={{ marginBlock: 24 }} />
       )}
     </div>
   );
@@ -119,7 +119,7 @@ function Figures({ data, year, unitId }: { data: Cockpit; year: number; unitId?:
   const parts = useMemo(() => splits(data, splitCode, t), [data, splitCode, t]);
   const stages = funnelStages(data);
   const funnelChart = useMemo(
-    () => funnelOption(stages.map((s) => ({ ...s, name: STAGE_LABELS[s.stage][lang === 'en-US' ? 'en' : 'zh'] })), { lang, theme: LIGHT }),
+    () => funnelOption(stages.map((s) => ({ ...s, name: stageLabel(s.stage, lang) })), { lang, theme: LIGHT }),
     // stages derive from data
     [data, lang],
   );
@@ -239,7 +239,7 @@ function Figures({ data, year, unitId }: { data: Cockpit; year: number; unitId?:
                 }}
               />
             ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cockpit.trendEmpty', { year })} style={{ height: 268, paddingTop: 60, margin: 0 }} />
+              <EmptyState description={t('cockpit.trendEmpty', { year })} style={{ height: 268, paddingTop: 60, margin: 0 }} />
             )}
           </ChartCard>
         </Col>
@@ -343,8 +343,6 @@ export function CockpitPage() {
   const me = useCurrentUser();
   const { year, unitId, thisYear, set } = useCockpitParams();
   const pickUnit = cockpitAccess.pickUnit(me);
-  const units = useUnits();
-  const unitOptions = useMemo(() => (pickUnit && units.data ? toOptions(buildForest(units.data.filter((u) => u.active)), lang) : []), [pickUnit, units.data, lang]);
   const cockpit = useCockpit({ year, unitId });
   const data = cockpit.data;
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
@@ -363,18 +361,14 @@ export function CockpitPage() {
               data-testid="cockpit-year"
             />
             {pickUnit ? (
-              <TreeSelect
+              <UnitPicker inactive="skip"
                 allowClear
-                showSearch={{ treeNodeFilterProp: 'title' }}
-                treeDefaultExpandAll
                 value={unitId}
                 onChange={(v: number | undefined) => set({ unitId: v ?? null })}
-                treeData={unitOptions}
-                loading={units.isPending}
                 placeholder={t('cockpit.allUnits', { name: data?.scope.regionWide ? data.scope.unitName : me.unitName })}
                 style={{ width: 240 }}
                 popupMatchSelectWidth={300}
-                data-testid="cockpit-unit"
+                testId="cockpit-unit"
               />
             ) : null}
             <Tooltip title={t('cockpit.refresh')}>

@@ -1,36 +1,22 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, Button, Drawer, Empty, Flex, Grid, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { type ReactNode } from 'react';
+import { Alert, Drawer, Flex, Grid, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Fact, IndicatorCode, PointEntry } from '@wutong/contracts';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { formatMoney } from '../projects/format';
-import { exportPoints, usePoints } from '../assessment/assessment-api';
+import { decimal, formatCount, formatNumber, formatValue, indicatorName, indicatorUnit, money, punct, unitLabel } from '../../shared/format';
+import { exportPoints, usePoints } from '../points';
 import { exportFacts, useFacts, type DrillFilter } from './cockpit-api';
 import { CAPITAL_INDICATORS, type Drill } from './drill';
-import { decimal, formatNumber, formatValue, indicatorName, indicatorUnit, unitLabel } from './format';
+import { EmptyState, ExportButton, LoadError, LoadMore } from '../../shared/list-page';
 
 /** Sum and count of everything the filter matches, the figure it equals, and the export. */
 function Summary({ total, sum, figure, unit, onExport, exportTestId }: { total?: number; sum?: ReactNode; figure?: ReactNode; unit?: string; onExport: () => Promise<void>; exportTestId: string }) {
-  const { t, i18n } = useTranslation();
-  const onError = useErrorHandler();
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      await onExport();
-    } catch (e) {
-      onError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { t } = useTranslation();
   return (
     <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
       <Flex align="baseline" gap={16} wrap>
         <Typography.Text data-testid="drill-total" data-total={total ?? ''}>
-          {total === undefined ? t('common.loading') : t('common.total', { n: total.toLocaleString(i18n.language === 'en-US' ? 'en-US' : 'zh-CN') })}
+          {total === undefined ? t('common.loading') : t('common.total', { n: formatCount(total) })}
         </Typography.Text>
         {sum !== undefined ? (
           <Typography.Text>
@@ -45,30 +31,27 @@ function Summary({ total, sum, figure, unit, onExport, exportTestId }: { total?:
           </Typography.Text>
         ) : null}
       </Flex>
-      <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void run()} data-testid={exportTestId}>
+      <ExportButton onExport={onExport} testId={exportTestId}>
         {t('cockpit.drill.export')}
-      </Button>
+      </ExportButton>
     </Flex>
   );
 }
 
-function LoadMore({ shown, total, hasMore, loading, onMore }: { shown: number; total?: number; hasMore: boolean; loading: boolean; onMore: () => void }) {
-  const { t, i18n } = useTranslation();
-  const n = (v: number) => v.toLocaleString(i18n.language === 'en-US' ? 'en-US' : 'zh-CN');
+function DrillMore({ shown, total, hasMore, loading, onMore }: { shown: number; total?: number; hasMore: boolean; loading: boolean; onMore: () => void }) {
+  const { t } = useTranslation();
   if (!shown) return null;
   return (
-    <Flex justify="center" align="center" gap={12} style={{ padding: 12 }}>
-      <Typography.Text type="secondary" data-testid="drill-shown">
-        {t('cockpit.drill.shown', { shown: n(shown), total: n(total ?? shown) })}
-      </Typography.Text>
-      {hasMore ? (
-        <Button onClick={onMore} loading={loading} data-testid="drill-load-more">
-          {t('cockpit.drill.loadMore')}
-        </Button>
-      ) : (
-        <Typography.Text type="secondary">{t('cockpit.drill.end')}</Typography.Text>
-      )}
-    </Flex>
+    <LoadMore
+      shown={t('cockpit.drill.shown', { shown: formatCount(shown), total: formatCount(total ?? shown) })}
+      shownTestId="drill-shown"
+      hasMore={hasMore}
+      loading={loading}
+      onMore={onMore}
+      more={t('cockpit.drill.loadMore')}
+      end={t('cockpit.drill.end')}
+      testId="drill-load-more"
+    />
   );
 }
 
@@ -102,7 +85,7 @@ function FactsTable({ filter, figure, testId = 'drill-facts' }: { filter: DrillF
     { key: 'date', title: t('cockpit.drill.date'), dataIndex: 'onDate', width: 112 },
     {
       key: 'value',
-      title: `${t('cockpit.drill.value')}（${unitLabel(unit, lang, 'list')}）`,
+      title: `${t('cockpit.drill.value')}${punct(lang).paren(unitLabel(unit, lang, 'list'))}`,
       align: 'right',
       width: 150,
       render: (_, f) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatNumber(unit, f.value, 'list')}</span>,
@@ -115,7 +98,7 @@ function FactsTable({ filter, figure, testId = 'drill-facts' }: { filter: DrillF
         f.original ? (
           <Flex vertical gap={0} style={{ fontSize: 12 }}>
             <span style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {formatMoney(f.original.amount, f.original.currency, lang)}
+              {money(f.original.amount, f.original.currency, lang)}
             </span>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('cockpit.drill.rate', { rate: f.original.rate, date: f.original.rateDate })}
@@ -141,10 +124,10 @@ function FactsTable({ filter, figure, testId = 'drill-facts' }: { filter: DrillF
             <span style={{ color: '#c9252d' }}>{t('cockpit.drill.differsFromFigure', { figure: formatValue(unit, figure!, lang) })}</span>
           )
         }
-        onExport={() => exportFacts(filter, `${indicatorName(filter.indicator, 'zh-CN')}-明细.xlsx`)}
+        onExport={() => exportFacts(filter, t('cockpit.drill.file', { name: indicatorName(filter.indicator, lang) }))}
         exportTestId="drill-export"
       />
-      {facts.error ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={facts.error.message} style={{ marginBottom: 12 }} /> : null}
+      <LoadError error={facts.error} />
       <Table<Fact>
         rowKey="id"
         size="small"
@@ -154,10 +137,10 @@ function FactsTable({ filter, figure, testId = 'drill-facts' }: { filter: DrillF
         pagination={false}
         sticky
         scroll={{ x: 820 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cockpit.drill.empty')} /> }}
+        locale={{ emptyText: <EmptyState description={t('cockpit.drill.empty')} /> }}
         data-testid="drill-table"
       />
-      <LoadMore shown={rows.length} total={first?.total} hasMore={!!facts.hasNextPage} loading={facts.isFetchingNextPage} onMore={() => void facts.fetchNextPage()} />
+      <DrillMore shown={rows.length} total={first?.total} hasMore={!!facts.hasNextPage} loading={facts.isFetchingNextPage} onMore={() => void facts.fetchNextPage()} />
     </div>
   );
 }
@@ -216,7 +199,7 @@ function PointsTable({ unitId, period, figure }: { unitId: number; period: strin
         onExport={() => exportPoints({ unitId, period })}
         exportTestId="drill-export"
       />
-      {points.error ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={points.error.message} style={{ marginBottom: 12 }} /> : null}
+      <LoadError error={points.error} />
       <Table<PointEntry>
         rowKey="id"
         size="small"
@@ -226,9 +209,9 @@ function PointsTable({ unitId, period, figure }: { unitId: number; period: strin
         pagination={false}
         sticky
         scroll={{ x: 700 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cockpit.drill.emptyPoints')} /> }}
+        locale={{ emptyText: <EmptyState description={t('cockpit.drill.emptyPoints')} /> }}
       />
-      <LoadMore shown={rows.length} total={first?.total} hasMore={!!points.hasNextPage} loading={points.isFetchingNextPage} onMore={() => void points.fetchNextPage()} />
+      <DrillMore shown={rows.length} total={first?.total} hasMore={!!points.hasNextPage} loading={points.isFetchingNextPage} onMore={() => void points.fetchNextPage()} />
     </div>
   );
 }

@@ -2,7 +2,8 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Headline, IndicatorCode } from '@wutong/contracts';
-import { aheadPoints, decimal, formatNumber, formatValue, indicatorName, indicatorUnit, percent, unitLabel } from './format';
+import { decimal, formatNumber, formatValue, indicatorName, indicatorUnit, percent, unitLabel } from '../../shared/format';
+import { aheadPoints } from './ahead-points';
 
 /** Enter and Space open a figure like a click does. */
 export const pressable = (onPress: () => void) => ({

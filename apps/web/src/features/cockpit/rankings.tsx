@@ -4,10 +4,11 @@ import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/i
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS, type IndicatorCode, type UnitKind } from '@wutong/contracts';
-import { useCompletionRanking, useUnitRanking } from '../assessment/assessment-api';
-import { periodLabel } from '../assessment/periods';
-import { decimal, formatValue, indicatorName, indicatorUnit, percent } from './format';
+import { useCompletionRanking } from '../assessment';
+import { useUnitRanking } from '../points';
+import { decimal, formatValue, indicatorName, indicatorUnit, percent, periodText } from '../../shared/format';
 import { pressable } from './figures';
+import { EmptyState } from '../../shared/list-page';
 
 export type RankRow = {
   key: string;
@@ -136,7 +137,7 @@ export function useCompletionRankingView({ year, unitId, preferredKind, limit, c
 
   let body: ReactNode;
   if (ranking.isPending) body = <Skeleton active paragraph={{ rows: 5 }} />;
-  else if (ranking.error) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={ranking.error.message} />;
+  else if (ranking.error) body = <EmptyState description={ranking.error.message} />;
   else if (!group)
     body = (
       <Empty
@@ -194,7 +195,7 @@ export function usePointsRankingView({ year, unitId, preferredKind, limit, kinds
   const current = kind && kinds.includes(kind) ? kind : pickKind(kinds, preferredKind);
   const group = groups.find((g) => g.kind === current);
   const max = Math.max(1, ...(group?.items.map((r) => r.points) ?? []));
-  const periodText = periodLabel(period, lang);
+  const periodName = periodText(period, lang);
 
   const controls = kindsInBody ? null : (
     <div className="ck-rank-controls">
@@ -203,15 +204,15 @@ export function usePointsRankingView({ year, unitId, preferredKind, limit, kinds
   );
   let body: ReactNode;
   if (ranking.isPending) body = <Skeleton active paragraph={{ rows: 5 }} />;
-  else if (ranking.error) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={ranking.error.message} />;
-  else if (!group) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cockpit.noPoints', { period: periodText })} />;
+  else if (ranking.error) body = <EmptyState description={ranking.error.message} />;
+  else if (!group) body = <EmptyState description={t('cockpit.noPoints', { period: periodText })} />;
   else
     body = (
       <>
         <div className="ck-rank-caption">
           {kindsInBody ? <KindSwitch kinds={kinds} value={current} onChange={setKind} /> : null}
           <span>
-            {periodText} · {t(`org.kinds.${group.kind}`)} {t('cockpit.unitsCount', { n: group.items.length })} · {t('cockpit.comparedWith', { period: periodLabel(ranking.data!.previous, lang) })}
+            {periodName} · {t(`org.kinds.${group.kind}`)} {t('cockpit.unitsCount', { n: group.items.length })} · {t('cockpit.comparedWith', { period: periodText(ranking.data!.previous, lang) })}
           </span>
         </div>
         <RankList
@@ -229,7 +230,7 @@ export function usePointsRankingView({ year, unitId, preferredKind, limit, kinds
             bar: r.points / max,
             change: r.change,
             highlight: r.unitId === unitId,
-            onOpen: () => onOpen(r.unitId, r.unitName, period, periodText, r.points),
+            onOpen: () => onOpen(r.unitId, r.unitName, period, periodName, r.points),
           }))}
         />
       </>

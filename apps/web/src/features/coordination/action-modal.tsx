@@ -2,10 +2,10 @@ import { Alert, App, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { COORDINATION_LEVELS, levelRank, type CoordinationAction, type CoordinationItem } from '@wutong/contracts';
-import { punct } from '../project/format';
-import { clearChangedErrors, useServerErrors } from '../project/server-errors';
-import { UnitPicker } from './bits';
+import { punct } from '../../shared/format';
+import { clearChangedErrors, useServerErrors } from '../../shared/use-error-handler';
 import { useItemCommand } from './coordination-api';
+import { UnitPicker } from '../../shared/unit-picker';
 
 type Values = {
   to?: 'department' | 'lead_group';
@@ -68,10 +68,10 @@ export function ActionModal({ item, action, onClose, onDone }: Props) {
   const units = (
     <>
       <Form.Item name="leadUnitId" label={t('coordination.form.leadUnit')} rules={[{ required: true, message: t('coordination.form.leadUnitRequired') }]} extra={action === 'assign' ? t('coordination.form.leadUnitHelp') : undefined}>
-        <UnitPicker testId="coordination-lead-unit" />
+        <UnitPicker inactive="skip" allowClear testId="coordination-lead-unit" />
       </Form.Item>
       <Form.Item name="cooperatingUnitIds" label={t('coordination.form.cooperating')}>
-        <UnitPicker multiple testId="coordination-coop-units" />
+        <UnitPicker<number[]> inactive="skip" allowClear multiple testId="coordination-coop-units" />
       </Form.Item>
       <Form.Item name="deadline" label={t('coordination.form.deadline')} rules={[{ required: true, message: t('coordination.form.deadlineRequired') }]}>
         <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={notPast} data-testid="coordination-deadline" />

@@ -1,9 +1,6 @@
-import { useMemo } from 'react';
-import { Tag, TreeSelect } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CoordinationCategory, CoordinationLevel, CoordinationStatus } from '@wutong/contracts';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
 
 const keys = <K extends string>(r: Record<K, true>) => Object.keys(r) as K[];
 // keyed by the contract types: a value added there is a compile error here
@@ -39,29 +36,5 @@ export function StatusTag({ status }: { status: CoordinationStatus }) {
     <Tag color={STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }} data-testid="coordination-status" data-status={status}>
       {t(`coordination.statuses.${status}`)}
     </Tag>
-  );
-}
-
-type UnitPickerProps = { value?: number | number[]; onChange?: (v: number | number[] | undefined) => void; multiple?: boolean; testId?: string; placeholder?: string; allowClear?: boolean };
-
-/** A unit of the org tree within my scope (active ones), searchable by name. */
-export function UnitPicker({ value, onChange, multiple, testId, placeholder, allowClear }: UnitPickerProps) {
-  const { i18n } = useTranslation();
-  const units = useUnits();
-  const options = useMemo(() => toOptions(buildForest(units.data ?? []), i18n.language, { skipInactive: true }), [units.data, i18n.language]);
-  return (
-    <TreeSelect
-      value={value}
-      onChange={(v) => onChange?.(v as number | number[] | undefined)}
-      treeData={options}
-      loading={units.isPending}
-      multiple={multiple}
-      allowClear={allowClear ?? true}
-      placeholder={placeholder}
-      showSearch={{ treeNodeFilterProp: 'title' }}
-      treeDefaultExpandAll
-      style={{ width: '100%' }}
-      data-testid={testId}
-    />
   );
 }

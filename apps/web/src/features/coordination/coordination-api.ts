@@ -1,4 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// the i18next instance that app/i18n.ts initialises
+import i18n from 'i18next';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   AssignCoordinationItem,
   ConfirmCoordinationItem,
@@ -14,7 +16,8 @@ import type {
   MeetingOutcome,
   RaiseCoordinationItem,
 } from '@wutong/contracts';
-import { api, type QueryParams } from '../../app/api-client';
+import { useInvalidating } from '../../shared/use-invalidating';
+import { api, type QueryParams } from '../../shared/api-client';
 
 /** Everything coordination lives under one key: a command refreshes the lists, the item, the agenda and the project cards. */
 export const coordinationKey = ['coordination'] as const;
@@ -51,7 +54,7 @@ export function useCoordinationList(f: CoordinationFilters, page = 1, pageSize =
   });
 }
 
-export const exportCoordination = (f: CoordinationFilters) => api.download('/api/coordination/items/export', toParams(f), '协调事项.xlsx');
+export const exportCoordination = (f: CoordinationFilters) => api.download('/api/coordination/items/export', toParams(f), i18n.t('files.coordination'));
 
 export function useCoordinationItem(id: number) {
   return useQuery({
@@ -66,12 +69,9 @@ export function useMeeting(meetingDate: string) {
   return useQuery({ queryKey: [...coordinationKey, 'meeting', meetingDate], queryFn: () => api.get<MeetingAgenda>('/api/coordination/meeting', { meetingDate }) });
 }
 
-export const downloadAgenda = (meetingDate: string) => api.download('/api/coordination/meeting/agenda.docx', { meetingDate }, `协调会议题-${meetingDate}.docx`);
+export const downloadAgenda = (meetingDate: string) => api.download('/api/coordination/meeting/agenda.docx', { meetingDate }, i18n.t('files.agenda', { date: meetingDate }));
 
-function useCoordinationMutation<V>(fn: (v: V) => Promise<CoordinationItemDetail>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: coordinationKey }) });
-}
+const useCoordinationMutation = <V>(fn: (v: V) => Promise<CoordinationItemDetail>) => useInvalidating(fn, [coordinationKey]);
 
 export const useRaiseItem = () => useCoordinationMutation((body: RaiseCoordinationItem) => api.post<CoordinationItemDetail>('/api/coordination/items', body));
 

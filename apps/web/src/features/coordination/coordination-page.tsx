@@ -1,19 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Col, Empty, Flex, Input, Row, Segmented, Select, Table, Typography, type TableProps } from 'antd';
-import { DownloadOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Col, Flex, Input, Row, Segmented, Select, Table, Typography, type TableProps } from 'antd';
+import { TeamOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
-import { useSearchPatch } from '../../app/use-search-patch';
+import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { CoordinationCategory, CoordinationItem, CoordinationLevel, CoordinationStatus, Light } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { useCurrentUser } from '../auth/current-user';
-import { LightDot } from '../project/light-dot';
-import { formatCount } from '../projects/format';
+import { PageHeader } from '../../shared/page-header';
+import { useCurrentUser } from '../auth';
+import { LightDot } from '../../shared/light-dot';
+import { formatCount, punct } from '../../shared/format';
 import { coordinationAccess } from './access';
-import { CATEGORIES, CategoryTag, LEVELS, LevelTag, STATUSES, StatusTag, UnitPicker } from './bits';
+import { CATEGORIES, CategoryTag, LEVELS, LevelTag, STATUSES, StatusTag } from './bits';
 import { exportCoordination, useCoordinationList, type CoordinationFilters } from './coordination-api';
+import { UnitPicker } from '../../shared/unit-picker';
+import { EmptyState, ExportButton, ListCard, LoadError } from '../../shared/list-page';
 
 const LIGHTS: Light[] = ['red', 'yellow', 'green'];
 const PAGE_SIZES = [20, 50, 100];
@@ -41,14 +42,12 @@ export function CoordinationPage() {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const onError = useErrorHandler();
   const [params, setQuery, setParams] = useSearchPatch({ resetPage: true });
   const filters = useMemo(() => readParams(params), [params]);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : 20;
   const list = useCoordinationList(filters, page, pageSize);
   const [q, setQ] = useState(filters.q ?? '');
-  const [exporting, setExporting] = useState(false);
 
 
   // search as you type, one request once the user pauses
@@ -65,16 +64,6 @@ export function CoordinationPage() {
   const statusTotal = counts ? Object.values(counts.byStatus).reduce((a, b) => a + b, 0) : undefined;
   const nFilters = [filters.q, filters.category, filters.level, filters.light, filters.overdue, filters.leadUnitId, filters.projectId].filter(Boolean).length;
 
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await exportCoordination(filters);
-    } catch (e) {
-      onError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const columns: TableProps<CoordinationItem>['columns'] = [
     {
@@ -95,7 +84,7 @@ export function CoordinationPage() {
           </Typography.Text>
           {r.lightReasons.length ? (
             <Typography.Text type={r.light === 'red' ? 'danger' : 'warning'} style={{ fontSize: 12 }}>
-              {r.lightReasons.join(i18n.language === 'en-US' ? '; ' : '；')}
+              {r.lightReasons.join(punct(i18n.language).semi)}
             </Typography.Text>
           ) : null}
         </Flex>
@@ -123,15 +112,15 @@ export function CoordinationPage() {
   ];
 
   const empty = nFilters || filters.status ? (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coordination.emptyFiltered')}>
+    <EmptyState description={t('coordination.emptyFiltered')}>
       <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('coordination.filters.reset')}</Button>
-    </Empty>
+    </EmptyState>
   ) : (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coordination.empty')}>
+    <EmptyState description={t('coordination.empty')}>
       <Link to="/projects">
         <Button type="primary">{t('coordination.toProjects')}</Button>
       </Link>
-    </Empty>
+    </EmptyState>
   );
 
   return (
@@ -140,9 +129,9 @@ export function CoordinationPage() {
         title={t('coordination.title')}
         extra={
           <>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="coordination-export">
+            <ExportButton onExport={() => exportCoordination(filters)} testId="coordination-export">
               {t('coordination.export')}
-            </Button>
+            </ExportButton>
             {coordinationAccess.meeting(me) ? (
               <Link to="/coordination/meeting">
                 <Button icon={<TeamOutlined />} data-testid="coordination-to-meeting">
@@ -161,10 +150,10 @@ export function CoordinationPage() {
               onChange={(v) => setQuery({ status: v === 'all' ? undefined : v })}
               data-testid="coordination-status-filter"
               options={[
-                { value: 'all', label: `${t('coordination.statusAll')}${statusTotal !== undefined ? ` ${formatCount(statusTotal, i18n.language)}` : ''}` },
+                { value: 'all', label: `${t('coordination.statusAll')}${statusTotal !== undefined ? ` ${formatCount(statusTotal)}` : ''}` },
                 ...STATUSES.map((s) => ({
                   value: s,
-                  label: <span data-testid={`coordination-status-${s}`}>{`${t(`coordination.statuses.${s}`)}${counts ? ` ${formatCount(counts.byStatus[s], i18n.language)}` : ''}`}</span>,
+                  label: <span data-testid={`coordination-status-${s}`}>{`${t(`coordination.statuses.${s}`)}${counts ? ` ${formatCount(counts.byStatus[s])}` : ''}`}</span>,
                 })),
               ]}
             />
@@ -201,8 +190,10 @@ export function CoordinationPage() {
             </Col>
             <Col xs={12} lg={4}>
               <UnitPicker
+                inactive="skip"
+                allowClear
                 value={filters.leadUnitId}
-                onChange={(v) => setQuery({ leadUnitId: typeof v === 'number' ? v : undefined })}
+                onChange={(v) => setQuery({ leadUnitId: v })}
                 placeholder={t('coordination.filters.leadUnit')}
                 testId="coordination-lead-filter"
               />
@@ -215,7 +206,7 @@ export function CoordinationPage() {
                 placeholder={t('coordination.filters.light')}
                 value={filters.light ?? []}
                 onChange={(v) => setQuery({ light: v.length ? v.join(',') : undefined })}
-                options={LIGHTS.map((l) => ({ value: l, label: t(`project.light.${l}`) }))}
+                options={LIGHTS.map((l) => ({ value: l, label: t(`light.${l}`) }))}
                 data-testid="coordination-light-filter"
               />
             </Col>
@@ -228,19 +219,19 @@ export function CoordinationPage() {
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8, minHeight: 32 }}>
         <Flex gap={12} align="center" wrap>
           <Typography.Text data-testid="coordination-total" data-total={data?.total ?? ''}>
-            {data ? t('common.total', { n: formatCount(data.total, i18n.language) }) : t('common.loading')}
+            {data ? t('common.total', { n: formatCount(data.total) }) : t('common.loading')}
           </Typography.Text>
           {counts?.red ? (
             <Typography.Text type="danger" data-testid="coordination-red-count">
-              {t('coordination.counts.red', { n: formatCount(counts.red, i18n.language) })}
+              {t('coordination.counts.red', { n: formatCount(counts.red) })}
             </Typography.Text>
           ) : null}
-          {counts?.yellow ? <Typography.Text type="warning">{t('coordination.counts.yellow', { n: formatCount(counts.yellow, i18n.language) })}</Typography.Text> : null}
+          {counts?.yellow ? <Typography.Text type="warning">{t('coordination.counts.yellow', { n: formatCount(counts.yellow) })}</Typography.Text> : null}
         </Flex>
         {nFilters ? <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('coordination.filters.reset')}</Button> : null}
       </Flex>
-      {list.error ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={list.error.message} style={{ marginBottom: 12 }} /> : null}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
+      <LoadError error={list.error} />
+      <ListCard>
         <Table<CoordinationItem>
           rowKey="id"
           columns={columns}
@@ -260,7 +251,7 @@ export function CoordinationPage() {
           }}
           data-testid="coordination-table"
         />
-      </Card>
+      </ListCard>
     </>
   );
 }

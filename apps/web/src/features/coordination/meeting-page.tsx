@@ -1,24 +1,26 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Empty, Flex, Table, Typography, type TableProps } from 'antd';
+import { Button, Card, DatePicker, Flex, Table, Typography, type TableProps } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { CoordinationItem, MeetingAgenda } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { useCurrentUser } from '../auth/current-user';
-import { LightDot } from '../project/light-dot';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { useCurrentUser } from '../auth';
+import { LightDot } from '../../shared/light-dot';
 import { coordinationAccess } from './access';
 import { ActionModal } from './action-modal';
 import { CategoryTag } from './bits';
 import { downloadAgenda, useMeeting } from './coordination-api';
+import { EmptyState, LoadError } from '../../shared/list-page';
+import { punct } from '../../shared/format';
 
 type AgendaItem = MeetingAgenda['items'][number];
 
 /** 领导小组协调会: the items waiting for the lead group, its Word agenda, and the decision per item. */
 export function CoordinationMeetingPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const onError = useErrorHandler();
   const [date, setDate] = useState(dayjs().format('YYYY-MM-DD'));
@@ -100,11 +102,11 @@ export function CoordinationMeetingPage() {
           </>
         }
       />
-      {meeting.error ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={meeting.error.message} style={{ marginBottom: 12 }} /> : null}
+      <LoadError error={meeting.error} />
       <Card
         size="small"
         style={{ marginBottom: 16 }}
-        title={`${t('coordination.meeting.agenda')}${meeting.data ? `（${meeting.data.items.length}）` : ''}`}
+        title={`${t('coordination.meeting.agenda')}${meeting.data ? punct(i18n.language).paren(String(meeting.data.items.length)) : ''}`}
         extra={<Typography.Text type="secondary">{t('coordination.meeting.agendaHelp')}</Typography.Text>}
         styles={{ body: { padding: 0 } }}
         data-testid="meeting-agenda"
@@ -117,10 +119,10 @@ export function CoordinationMeetingPage() {
           pagination={false}
           scroll={{ x: 1000 }}
           onRow={(r) => ({ 'data-testid': 'meeting-agenda-row', 'data-item-id': r.id }) as never}
-          locale={{ emptyText: meeting.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coordination.meeting.emptyAgenda')} /> }}
+          locale={{ emptyText: meeting.isPending ? ' ' : <EmptyState description={t('coordination.meeting.emptyAgenda')} /> }}
         />
       </Card>
-      <Card size="small" title={`${t('coordination.meeting.decided')}${meeting.data ? `（${meeting.data.decided.length}）` : ''}`} styles={{ body: { padding: 0 } }} data-testid="meeting-decided">
+      <Card size="small" title={`${t('coordination.meeting.decided')}${meeting.data ? punct(i18n.language).paren(String(meeting.data.decided.length)) : ''}`} styles={{ body: { padding: 0 } }} data-testid="meeting-decided">
         <Table<CoordinationItem>
           rowKey="id"
           columns={decidedColumns}
@@ -129,7 +131,7 @@ export function CoordinationMeetingPage() {
           pagination={false}
           scroll={{ x: 800 }}
           onRow={(r) => ({ 'data-testid': 'meeting-decided-row', 'data-item-id': r.id }) as never}
-          locale={{ emptyText: meeting.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coordination.meeting.emptyDecided')} /> }}
+          locale={{ emptyText: meeting.isPending ? ' ' : <EmptyState description={t('coordination.meeting.emptyDecided')} /> }}
         />
       </Card>
       {recording ? <ActionModal item={recording} action="meeting" onClose={() => setRecording(null)} /> : null}

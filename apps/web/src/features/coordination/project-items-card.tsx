@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, Modal, Select, Skeleton, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Skeleton, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CoordinationCategory, ProjectDetail } from '@wutong/contracts';
-import { useCurrentUser } from '../auth/current-user';
-import { LightDot } from '../project/light-dot';
-import { clearChangedErrors, useServerErrors } from '../project/server-errors';
+import { useCurrentUser } from '../auth';
+import { LightDot } from '../../shared/light-dot';
+import { clearChangedErrors, useServerErrors } from '../../shared/use-error-handler';
 import { coordinationAccess } from './access';
 import { CATEGORIES, CategoryTag, StatusTag } from './bits';
 import { useCoordinationList, useRaiseItem } from './coordination-api';
+import { EmptyState } from '../../shared/list-page';
 
 type RaiseValues = { category: CoordinationCategory; title: string; description: string; neededBy: Dayjs };
 
@@ -132,7 +133,7 @@ export function ProjectCoordinationCard({ project }: { project: ProjectDetail })
           {list.data && list.data.total > items.length ? <Link to={`/coordination?projectId=${project.id}`}>{t('coordination.card.all')}</Link> : null}
         </Flex>
       ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coordination.card.empty')} />
+        <EmptyState description={t('coordination.card.empty')} />
       )}
       {raising ? <RaiseModal project={project} onClose={() => setRaising(false)} /> : null}
     </Card>

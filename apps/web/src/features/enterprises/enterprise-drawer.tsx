@@ -1,12 +1,13 @@
-import { Alert, Button, Descriptions, Drawer, Flex, Grid, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Flex, Grid, Skeleton, Space, Tag, Typography } from 'antd';
 import { EditOutlined, ProjectOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { Enterprise } from '@wutong/contracts';
-import { formatMoney } from '../projects/format';
+import { money } from '../../shared/format';
 import { useEnterprise, useEnterpriseProjectCount } from './enterprises-api';
 import { EnterpriseForm } from './enterprise-form';
+import { LoadError } from '../../shared/list-page';
 
 export type EnterpriseDrawerState = { mode: 'view' | 'edit'; id: number } | { mode: 'create' };
 
@@ -38,7 +39,7 @@ export function EnterpriseDrawer({ state, onChange }: Props) {
         ) : null
       }
     >
-      {one.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={one.error.message} /> : null}
+      <LoadError error={one.error} style={{ marginBottom: 0 }} />
       {state.mode === 'create' ? (
         <EnterpriseForm onDone={(saved) => onChange({ mode: 'view', id: saved.id })} onCancel={() => onChange(null)} onOpen={(other) => onChange({ mode: 'view', id: other })} />
       ) : !e ? (
@@ -99,7 +100,7 @@ function EnterpriseDetails({ e }: { e: Enterprise }) {
           { key: 'trade', label: t('enterprises.tradeName'), children: e.tradeName || none },
           { key: 'uscc', label: t('enterprises.uscc'), children: e.uscc ? <Typography.Text copyable code>{e.uscc}</Typography.Text> : none },
           { key: 'legalRep', label: t('enterprises.legalRep'), children: e.legalRep ?? none },
-          { key: 'capital', label: t('enterprises.regCapital'), children: e.regCapital ? formatMoney(e.regCapital.amountMinor, e.regCapital.currency, i18n.language) : none },
+          { key: 'capital', label: t('enterprises.regCapital'), children: e.regCapital ? money(e.regCapital.amountMinor, e.regCapital.currency, i18n.language) : none },
           { key: 'founded', label: t('enterprises.foundedOn'), children: e.foundedOn ?? none },
           { key: 'industry', label: t('enterprises.industry'), children: e.industryCode ? `${e.industryCode} ${e.industryName ?? ''}` : none },
           { key: 'origin', label: t('enterprises.origin'), children: e.origin ? t(`projects.origins.${e.origin}`) : none },

@@ -4,10 +4,10 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isValidUscc, type CreateEnterprise, type Currency, type Enterprise, type EnterpriseOrigin, type UpdateEnterprise } from '@wutong/contracts';
-import { useDebounced } from '../../app/use-debounced';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { IndustryCascader } from '../industries/industry-cascader';
-import { ORIGINS } from '../projects/stages';
+import { useDebounced } from '../../shared/use-debounced';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { IndustryCascader } from '../industries';
+import { ORIGINS } from '../projects';
 import { useCreateEnterprise, useEnterpriseMatch, useUpdateEnterprise } from './enterprises-api';
 
 const CURRENCY_CHOICES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP'] as const satisfies readonly Currency[];

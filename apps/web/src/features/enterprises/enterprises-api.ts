@@ -1,6 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// the i18next instance that app/i18n.ts initialises
+import i18n from 'i18next';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateEnterprise, Enterprise, EnterpriseListItem, EnterpriseOrigin, ImportJob, MatchResult, UpdateEnterprise } from '@wutong/contracts';
-import { api, type QueryParams } from '../../app/api-client';
+import { useInvalidating } from '../../shared/use-invalidating';
+import { api, type QueryParams } from '../../shared/api-client';
 
 export const enterprisesKey = ['enterprises'] as const;
 
@@ -66,17 +69,14 @@ export function useEnterpriseProjectCount(e: Pick<Enterprise, 'id' | 'name' | 'u
   });
 }
 
-function useEnterpriseMutation<V, R>(fn: (v: V) => Promise<R>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: enterprisesKey }) });
-}
+const useEnterpriseMutation = <V, R>(fn: (v: V) => Promise<R>) => useInvalidating(fn, [enterprisesKey]);
 
 export const useCreateEnterprise = () => useEnterpriseMutation((body: CreateEnterprise) => api.post<Enterprise>('/api/enterprises', body));
 export const useUpdateEnterprise = () =>
   useEnterpriseMutation(({ id, ...body }: UpdateEnterprise & { id: number }) => api.patch<Enterprise>(`/api/enterprises/${id}`, body));
 
-export const exportEnterprises = (f: EnterpriseFilters, s: EnterpriseSort) => api.download('/api/enterprises/export', enterpriseParams(f, s), '企业名录.xlsx');
-export const downloadTemplate = () => api.download('/api/enterprises/import-template', undefined, '企业导入模板.xlsx');
+export const exportEnterprises = (f: EnterpriseFilters, s: EnterpriseSort) => api.download('/api/enterprises/export', enterpriseParams(f, s), i18n.t('files.enterprises'));
+export const downloadTemplate = () => api.download('/api/enterprises/import-template', undefined, i18n.t('files.enterpriseTemplate'));
 export const downloadRejects = (jobId: number) => api.download(`/api/enterprises/import/${jobId}/rejects`, undefined, 'rejected.xlsx');
 
 export const startImport = (body: { filename: string; contentBase64: string }) => api.post<ImportJob>('/api/enterprises/import', body);

@@ -1,18 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, Input, Progress, Row, Select, Table, Tag, Typography, type TableProps } from 'antd';
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Flex, Input, Progress, Select, Tag, Typography, type TableProps } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { useSearchPatch } from '../../app/use-search-patch';
+import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { EnterpriseListItem, EnterpriseOrigin } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { useCurrentUser } from '../auth/current-user';
-import { IndustryCascader } from '../industries/industry-cascader';
-import { pipelineAccess } from '../projects/access';
-import { formatCount, formatWan, currencyUnit } from '../projects/format';
-import { ORIGINS } from '../projects/stages';
+import { PageHeader } from '../../shared/page-header';
+import { useCurrentUser } from '../auth';
+import { IndustryCascader } from '../industries';
+import { formatWan, moneyUnit } from '../../shared/format';
+import { ORIGINS } from '../projects';
 import { EnterpriseDrawer, type EnterpriseDrawerState } from './enterprise-drawer';
 import {
   ENTERPRISE_SORT_KEYS,
@@ -24,6 +22,8 @@ import {
   type EnterpriseSort,
   type EnterpriseSortKey,
 } from './enterprises-api';
+import { enterpriseAccess } from './access';
+import { EmptyState, ExportButton, FilterBar, ListCard, ListTable, LoadError, showTotal } from '../../shared/list-page';
 
 const PAGE_SIZES = [20, 50, 100];
 const INDUSTRY = /^(?:[A-T]|\d{2,4})$/;
@@ -77,13 +77,11 @@ function RunningImport() {
 export function EnterprisesPage() {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
-  const onError = useErrorHandler();
   const [params, setQuery, setParams] = useSearchPatch({ resetPage: true });
   const { filters, sort } = useMemo(() => readParams(params), [params]);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : 20;
   const list = useEnterprises(filters, sort, page, pageSize);
-  const [exporting, setExporting] = useState(false);
   const [q, setQ] = useState(filters.q ?? '');
   const [tag, setTag] = useState(filters.tag ?? '');
   const openId = Number(params.get('id')) || undefined;
@@ -104,17 +102,6 @@ export function EnterprisesPage() {
   const setDrawer = (s: EnterpriseDrawerState | null) => {
     setCreating(s?.mode === 'create');
     setQuery({ id: s && s.mode !== 'create' ? s.id : undefined, edit: s?.mode === 'edit' ? '1' : undefined }, true);
-  };
-
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await exportEnterprises(filters, sort);
-    } catch (e) {
-      onError(e);
-    } finally {
-      setExporting(false);
-    }
   };
 
   const order = (k: EnterpriseSortKey) => {
@@ -154,8 +141,8 @@ export function EnterprisesPage() {
       render: (_, e) =>
         e.regCapital ? (
           <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-            {formatWan(e.regCapital.amountMinor, i18n.language)}
-            {e.regCapital.currency !== 'CNY' ? <Typography.Text type="secondary"> {currencyUnit(e.regCapital.currency, i18n.language)}</Typography.Text> : null}
+            {formatWan(e.regCapital.amountMinor)}
+            {e.regCapital.currency !== 'CNY' ? <Typography.Text type="secondary"> {moneyUnit(e.regCapital.currency, i18n.language)}</Typography.Text> : null}
           </span>
         ) : (
           none
@@ -180,7 +167,7 @@ export function EnterprisesPage() {
   ];
 
   const filtered = Object.keys(filters).length > 0;
-  const canRegister = pipelineAccess.registerEnterprises(me);
+  const canRegister = enterpriseAccess.register(me);
   const emptyText = filtered ? t('enterprises.emptyFiltered') : canRegister ? t('enterprises.emptyWriter') : t('enterprises.emptyReader');
 
   return (
@@ -189,16 +176,16 @@ export function EnterprisesPage() {
         title={t('enterprises.title')}
         extra={
           <>
-            {pipelineAccess.importEnterprises(me) ? (
+            {enterpriseAccess.import(me) ? (
               <Link to="/enterprises/import">
                 <Button icon={<UploadOutlined />} data-testid="enterprises-import">
                   {t('enterprises.import.button')}
                 </Button>
               </Link>
             ) : null}
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="enterprises-export">
+            <ExportButton onExport={() => exportEnterprises(filters, sort)} testId="enterprises-export">
               {t('enterprises.export')}
-            </Button>
+            </ExportButton>
             {canRegister ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ mode: 'create' })} data-testid="enterprises-create">
                 {t('enterprises.create')}
@@ -207,9 +194,8 @@ export function EnterprisesPage() {
           </>
         }
       />
-      {pipelineAccess.importEnterprises(me) ? <RunningImport /> : null}
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Row gutter={[12, 12]}>
+      {enterpriseAccess.import(me) ? <RunningImport /> : null}
+      <FilterBar>
           <Col xs={24} lg={8}>
             <Input.Search allowClear placeholder={t('enterprises.q')} value={q} onChange={(e) => setQ(e.target.value)} onSearch={setQ} data-testid="enterprises-q" />
           </Col>
@@ -248,30 +234,25 @@ export function EnterprisesPage() {
               {t('common.reset')}
             </Button>
           </Col>
-        </Row>
-      </Card>
-      {list.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={list.error.message} style={{ marginBottom: 12 }} /> : null}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <div data-testid="enterprises-table">
-          <Table<EnterpriseListItem>
-            rowKey="id"
-            size="middle"
-            className="wt-clickable-rows"
+      </FilterBar>
+      <LoadError error={list.error} />
+      <ListCard testId="enterprises-table">
+          <ListTable<EnterpriseListItem>
+            clickable
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            sticky={{ offsetHeader: 56 }}
             scroll={{ x: 1380 }}
             showSorterTooltip={false}
             locale={{
               emptyText: (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText}>
+                <EmptyState description={emptyText}>
                   {!filtered && canRegister ? (
                     <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ mode: 'create' })}>
                       {t('enterprises.create')}
                     </Button>
                   ) : null}
-                </Empty>
+                </EmptyState>
               ),
             }}
             onRow={(e) => ({ onClick: () => setDrawer({ mode: 'view', id: e.id }) })}
@@ -286,13 +267,12 @@ export function EnterprisesPage() {
               total: list.data?.total ?? 0,
               showSizeChanger: true,
               pageSizeOptions: PAGE_SIZES,
-              showTotal: (n) => <span data-testid="enterprises-total">{t('common.total', { n: formatCount(n, i18n.language) })}</span>,
+              showTotal: showTotal('enterprises-total'),
               onChange: (p, size) => setQuery({ page: p > 1 && size === pageSize ? p : undefined, size: size === 20 ? undefined : size }),
               style: { padding: '0 16px' },
             }}
           />
-        </div>
-      </Card>
+      </ListCard>
       {drawer ? <EnterpriseDrawer state={drawer} onChange={setDrawer} /> : null}
     </>
   );

@@ -4,9 +4,9 @@ import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, InboxOutlined, 
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { formatCount } from '../projects/format';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { formatCount } from '../../shared/format';
 import { downloadRejects, downloadTemplate, fileToBase64, rememberJob, rememberedJob, startImport, useImportJob } from './enterprises-api';
 
 const MAX_BYTES = 15 * 1024 * 1024;
@@ -14,7 +14,7 @@ const ACCEPT = /\.(xlsx|csv)$/i;
 
 /** Import enterprises from Excel/CSV: template, upload, a progress bar that can be left running, the outcome. */
 export function EnterpriseImportPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const onError = useErrorHandler();
   const [jobId, setJobId] = useState<number | undefined>(rememberedJob);
@@ -129,7 +129,6 @@ export function EnterpriseImportPage() {
           onAgain={again}
           onRejects={() => void download('rejects')}
           downloading={downloading === 'rejects'}
-          lang={i18n.language}
         />
       )}
       {job.isError ? (
@@ -146,12 +145,12 @@ export function EnterpriseImportPage() {
   );
 }
 
-function JobCard({ job, onAgain, onRejects, downloading, lang }: { job: ImportJob; onAgain: () => void; onRejects: () => void; downloading: boolean; lang: string }) {
+function JobCard({ job, onAgain, onRejects, downloading }: { job: ImportJob; onAgain: () => void; onRejects: () => void; downloading: boolean }) {
   const { t } = useTranslation();
   const done = job.status === 'done';
   const failed = job.status === 'failed';
   const pct = done ? 100 : job.total > 0 ? Math.floor((job.processed / job.total) * 100) : 0;
-  const n = (v: number) => formatCount(v, lang);
+  const n = (v: number) => formatCount(v);
   const stat = (key: string, title: string, value: number, color?: string) => (
     <Col xs={12} sm={8} md={4} key={key}>
       <Statistic title={title} value={n(value)} styles={{ content: { color, fontVariantNumeric: 'tabular-nums' } }} data-testid={`import-${key}`} data-value={value} />

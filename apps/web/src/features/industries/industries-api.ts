@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Industry } from '@wutong/contracts';
-import { api } from '../../app/api-client';
+import { api } from '../../shared/api-client';
 
 export type IndustryOption = { value: string; label: string; name: string; children?: IndustryOption[] };
 export type IndustryIndex = { byCode: ReadonlyMap<string, Industry>; options: IndustryOption[] };

@@ -12,10 +12,13 @@ type Props = {
   testId?: string;
   style?: CSSProperties;
   disabled?: boolean;
+  /** as a form field: the label's target */
+  id?: string;
+  size?: 'large' | 'middle';
 };
 
 /** GB/T 4754-2017 as a cascader with search by name or code; any level can be picked. */
-export function IndustryCascader({ value, onChange, placeholder, testId, style, disabled }: Props) {
+export function IndustryCascader({ value, onChange, placeholder, testId, style, disabled, id, size }: Props) {
   const { t } = useTranslation();
   const industries = useIndustries();
   const byCode = industries.data?.byCode;
@@ -23,6 +26,8 @@ export function IndustryCascader({ value, onChange, placeholder, testId, style, 
   return (
     <Cascader<IndustryOption>
       style={{ width: '100%', ...style }}
+      id={id}
+      size={size}
       data-testid={testId}
       disabled={disabled}
       options={industries.data?.options ?? []}

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Badge, Button, Drawer, Empty, Flex, List, Spin } from 'antd';
+import { Badge, Button, Drawer, Flex, List, Spin } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Notification } from '@wutong/contracts';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { NotificationItem } from './notification-item';
 import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from './notifications-api';
+import { EmptyState } from '../../shared/list-page';
 
 /** The header's bell: the unread count (polled), and a drawer with the latest notifications. */
 export function NotificationBell({ mobile }: { mobile?: boolean }) {
@@ -65,7 +66,7 @@ export function NotificationBell({ mobile }: { mobile?: boolean }) {
             <Spin />
           </Flex>
         ) : items.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.bell.empty')} style={{ padding: 24 }} />
+          <EmptyState description={t('notify.bell.empty')} style={{ padding: 24 }} />
         ) : (
           <List
             dataSource={items}

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, List, Row, Select, Switch, Typography } from 'antd';
+import { Button, Col, Flex, List, Select, Switch, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { NOTIFICATION_KINDS, type Notification, type NotificationKind } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { NotificationItem } from './notification-item';
 import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from './notifications-api';
+import { EmptyState, FilterBar, ListCard, LoadError, LoadMore } from '../../shared/list-page';
 
 /** 通知中心: every notification of mine, filters above, newest first. */
 export function NotificationsPage() {
@@ -36,8 +37,7 @@ export function NotificationsPage() {
           </Button>
         }
       />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Row gutter={[12, 12]} align="middle">
+      <FilterBar align="middle">
           <Col xs={24} sm={10} lg={6}>
             <Select
               allowClear
@@ -58,15 +58,14 @@ export function NotificationsPage() {
               </Typography.Text>
             </Flex>
           </Col>
-        </Row>
-      </Card>
-      {list.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={list.error.message} style={{ marginBottom: 12 }} /> : null}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
+      </FilterBar>
+      <LoadError error={list.error} />
+      <ListCard>
         <List
           data-testid="notifications-list"
           loading={list.isPending}
           dataSource={items}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={kind || unreadOnly ? t('notify.page.empty') : t('notify.bell.empty')} /> }}
+          locale={{ emptyText: <EmptyState description={kind || unreadOnly ? t('notify.page.empty') : t('notify.bell.empty')} /> }}
           renderItem={(n) => (
             <List.Item
               key={n.id}
@@ -81,18 +80,9 @@ export function NotificationsPage() {
           )}
         />
         {items.length ? (
-          <Flex justify="center" align="center" gap={12} style={{ padding: 12 }}>
-            <Typography.Text type="secondary">{t('notify.page.shown', { n: items.length })}</Typography.Text>
-            {list.hasNextPage ? (
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('notify.page.loadMore')}
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">{t('notify.page.end')}</Typography.Text>
-            )}
-          </Flex>
+          <LoadMore shown={t('notify.page.shown', { n: items.length })} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} more={t('notify.page.loadMore')} end={t('notify.page.end')} />
         ) : null}
-      </Card>
+      </ListCard>
     </>
   );
 }

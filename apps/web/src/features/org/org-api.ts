@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateUnit, MoveUnit, OrgUnit, UpdateUnit } from '@wutong/contracts';
-import { api } from '../../app/api-client';
+import { api } from '../../shared/api-client';
 
 export const orgKey = ['org'] as const;
 const unitsKey = [...orgKey, 'units'] as const;

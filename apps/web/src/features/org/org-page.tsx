@@ -4,14 +4,14 @@ import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useCurrentUser } from '../auth/current-user';
-import { can } from '../auth/roles';
+import { PageHeader } from '../../shared/page-header';
+import { can, useCurrentUser } from '../auth';
 import { useUnits } from './org-api';
 import { UnitDetails } from './unit-details';
 import { UnitFormModal } from './unit-form-modal';
 import { UnitMoveModal } from './unit-move-modal';
 import { ancestorIds, buildForest, unitName, visibleIds, type UnitNode } from './unit-tree';
+import { EmptyState } from '../../shared/list-page';
 
 type Dialog = { kind: 'create'; parent: OrgUnit } | { kind: 'edit'; unit: OrgUnit } | { kind: 'move'; unit: OrgUnit } | null;
 
@@ -99,7 +99,7 @@ export function OrgPage() {
   if (units.isPending) tree = <Skeleton active paragraph={{ rows: 8 }} />;
   else if (units.isError) tree = <Alert type="error" showIcon title={t('errors.loadFailed')} description={units.error.message} />;
   else if (list.length === 0) tree = <Empty description={canManage ? t('org.emptyAdmin') : t('org.emptyReader')} />;
-  else if (treeData.length === 0) tree = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('org.noMatch', { q: term.trim() })} />;
+  else if (treeData.length === 0) tree = <EmptyState description={t('org.noMatch', { q: term.trim() })} />;
   else
     tree = (
       <Tree

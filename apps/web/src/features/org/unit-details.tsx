@@ -3,8 +3,8 @@ import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined, StopOutlined,
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '@wutong/contracts';
-import { ApiError } from '../../app/api-client';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { ApiError } from '../../shared/api-client';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { useDeleteUnit, useUpdateUnit } from './org-api';
 import { ancestorIds, unitName } from './unit-tree';
 

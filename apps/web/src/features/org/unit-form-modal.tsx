@@ -1,7 +1,7 @@
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnit, UnitKind, UpdateUnit } from '@wutong/contracts';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { useCreateUnit, useUpdateUnit } from './org-api';
 import { unitName } from './unit-tree';
 

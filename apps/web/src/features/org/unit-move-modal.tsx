@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { App, Form, Modal, TreeSelect, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '@wutong/contracts';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { useMoveUnit } from './org-api';
 import { buildForest, toOptions, unitName } from './unit-tree';
 

@@ -1,20 +1,23 @@
-import type { Me, Role } from '@wutong/contracts';
-import { hasRole } from '../auth/roles';
+import type { Me } from '@wutong/contracts';
+import { hasRole, notEnterprise, PROJECT_WORKERS } from '../auth';
 
 type Who = Pick<Me, 'roles'>;
 
-/** Roles that work on projects (the server's EDIT_ROLES); leaders and experts read. */
-const WORKERS: Role[] = ['admin', 'manager', 'unit_head', 'promoter', 'fund_manager'];
-
-/** What the menu and the pipeline pages offer; the server checks every request again. */
-export const pipelineAccess = {
+/** What the project pages (list, board, project, lead report, inbox, SLA) offer by role; the server checks every request again. */
+export const projectAccess = {
   /** everyone but enterprise users sees the projects in their scope */
-  projects: (me: Who) => me.roles.some((r) => r !== 'enterprise'),
-  enterprises: (me: Who) => me.roles.some((r) => r !== 'enterprise'),
-  registerEnterprises: (me: Who) => hasRole(me, ...WORKERS),
-  importEnterprises: (me: Who) => hasRole(me, 'admin', 'manager'),
-  trips: (me: Who) => hasRole(me, ...WORKERS),
+  projects: notEnterprise,
+  /** 人人都是招商员: everyone reports, except enterprise users */
+  reportLead: notEnterprise,
+  /** the lead inbox: accept, merge, reject */
+  intake: (me: Who) => hasRole(me, 'manager', 'unit_head'),
+  /** co-promoting units and their shares */
+  coPromoters: (me: Who) => hasRole(me, 'admin', 'manager', 'unit_head'),
+  /** stalled projects and the inbox count on the workbench */
+  oversee: (me: Who) => hasRole(me, 'admin', 'leader', 'manager', 'unit_head'),
   /** the owner filter lists people, which only these roles may read */
   pickOwners: (me: Who) => hasRole(me, 'admin', 'leader', 'manager', 'unit_head'),
   slaSettings: (me: Who) => hasRole(me, 'admin', 'manager'),
+  /** roles that edit projects */
+  work: (me: Who) => hasRole(me, ...PROJECT_WORKERS),
 };

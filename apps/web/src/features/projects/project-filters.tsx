@@ -1,17 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Col, DatePicker, Flex, Input, InputNumber, Row, Select, Space, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Col, DatePicker, Flex, Input, InputNumber, Row, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { Light, Stage } from '@wutong/contracts';
-import { useDebounced } from '../../app/use-debounced';
-import { useCurrentUser } from '../auth/current-user';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
-import { IndustryCascader } from '../industries/industry-cascader';
-import { pipelineAccess } from './access';
+import { useDebounced } from '../../shared/use-debounced';
+import { useCurrentUser } from '../auth';
+import { IndustryCascader } from '../industries';
 import { industryCodeOf, projectIndustryParam, type ProjectFilters } from './project-query';
 import { useKeyBlocks, useOwnerOptions, useUser } from './projects-api';
-import { LIGHT_COLORS, LIGHTS, ORIGINS, STAGES, stageLabel, type Origin } from './stages';
+import { LIGHT_COLORS } from '../../shared/light-dot';
+import { LIGHTS, ORIGINS, STAGES, stageLabel, type Origin } from './stages';
+import { projectAccess } from './access';
+import { UnitPicker } from '../../shared/unit-picker';
+import { punct } from '../../shared/format';
 
 type Props = {
   filters: ProjectFilters;
@@ -32,7 +33,7 @@ export function ProjectSearch({ value, onChange }: { value?: string; onChange: (
   // the address changed elsewhere (reset, back button): follow it
   useEffect(() => setQ(value ?? ''), [value]);
   useEffect(() => {
-    const want = settled.trim() || undefined;
+  const want = settled.trim() || undefined;
     if (want !== (value ?? undefined)) onChange(want);
     // only a settled edit writes; the address changing is followed by the effect above
   }, [settled]);
@@ -86,7 +87,7 @@ export function LightChips({ value, onChange }: { value?: Light[]; onChange: (v:
           label: (
             <span data-testid={`light-chip-${l}`} style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
               <span style={{ width: 8, height: 8, borderRadius: '50%', background: LIGHT_COLORS[l] }} />
-              {t(`projects.lights.${l}`)}
+              {t(`light.${l}`)}
             </span>
           ),
         }))}
@@ -103,8 +104,8 @@ function InvestmentRange({ min, max, onChange }: { min?: number; max?: number; o
   useEffect(() => setLo(min ?? null), [min]);
   useEffect(() => setHi(max ?? null), [max]);
   const commit = () => {
-    const a = lo ?? undefined;
-    const b = hi ?? undefined;
+  const a = lo ?? undefined;
+  const b = hi ?? undefined;
     if (a !== min || b !== max) onChange(a, b);
   };
   return (
@@ -142,18 +143,16 @@ function InvestmentRange({ min, max, onChange }: { min?: number; max?: number; o
 export function ProjectFilterControls({ filters, onChange, stacked, hideStage }: Props) {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
-  const units = useUnits();
   const blocks = useKeyBlocks();
-  const canPickOwners = pipelineAccess.pickOwners(me);
+  const canPickOwners = projectAccess.pickOwners(me);
   const [ownerQ, setOwnerQ] = useState('');
   const owners = useOwnerOptions(useDebounced(ownerQ, 300), filters.unitId, canPickOwners);
   const chosenOwner = useUser(filters.ownerUserId, canPickOwners && !owners.data?.some((u) => u.id === filters.ownerUserId));
 
-  const unitOptions = useMemo(() => toOptions(buildForest(units.data ?? []), i18n.language), [units.data, i18n.language]);
   const ownerOptions = useMemo(() => {
-    const list = [...(owners.data ?? [])];
+  const list = [...(owners.data ?? [])];
     if (chosenOwner.data && !list.some((u) => u.id === chosenOwner.data.id)) list.push(chosenOwner.data);
-    return list.map((u) => ({ value: u.id, label: `${u.displayName}（${u.unitName}）` }));
+    return list.map((u) => ({ value: u.id, label: `${u.displayName}${punct(i18n.language).paren(u.unitName)}` }));
   }, [owners.data, chosenOwner.data]);
 
   const col = (lg: number) => (stacked ? { span: 24 } : { xs: 24, sm: 12, lg });
@@ -171,17 +170,12 @@ export function ProjectFilterControls({ filters, onChange, stacked, hideStage }:
         <LightChips value={filters.light} onChange={(light) => onChange({ light })} />
       </Col>
       <Col {...col(6)}>
-        <TreeSelect
+        <UnitPicker
           allowClear
-          style={{ width: '100%' }}
           placeholder={t('projects.filters.unit')}
-          treeData={unitOptions}
           value={filters.unitId}
           onChange={(v: number | undefined) => onChange({ unitId: v, ownerUserId: undefined })}
-          showSearch={{ treeNodeFilterProp: 'title' }}
-          treeDefaultExpandAll
-          loading={units.isPending}
-          data-testid="projects-unit-filter"
+          testId="projects-unit-filter"
         />
       </Col>
       <Col {...col(4)}>

@@ -1,5 +1,5 @@
 import type { Light, Stage } from '@wutong/contracts';
-import type { QueryParams } from '../../app/api-client';
+import type { QueryParams } from '../../shared/api-client';
 import { LIGHTS, ORIGINS, STAGES, type Origin } from './stages';
 
 export const SORT_KEYS = ['reportedAt', 'stageAt', 'investment', 'name', 'nextDue'] as const;

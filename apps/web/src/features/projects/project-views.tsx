@@ -1,30 +1,19 @@
 import type { ReactNode } from 'react';
-import { Button, Card, Empty, Flex, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, Card, Flex, Space, Typography, type TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import type { Industry, ProjectListItem, Stage } from '@wutong/contracts';
-import { industryLabel } from '../industries/industries-api';
-import { formatCount, formatDate, formatWan, currencyUnit } from './format';
-import { LightDot } from './light-dot';
+import { industryLabel } from '../industries';
+import { day, formatCount, formatWan, moneyUnit, today } from '../../shared/format';
+import { LightDot } from '../../shared/light-dot';
 import type { ProjectSort, SortKey } from './project-query';
 import type { BoardColumn, KeyBlock } from './projects-api';
-import { STAGE_COLORS, stageLabel } from './stages';
+import { StageTag } from './bits';
+import { EmptyState, ListTable } from '../../shared/list-page';
 
 export type Lookups = { blocks: ReadonlyMap<number, KeyBlock>; industries?: ReadonlyMap<string, Industry> };
 
 const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
-
-const today = () => dayjs().format('YYYY-MM-DD');
-
-export function StageTag({ stage }: { stage: Stage }) {
-  const { i18n } = useTranslation();
-  return (
-    <Tag color={STAGE_COLORS[stage]} style={{ marginInlineEnd: 0 }} data-testid="stage-tag">
-      {stageLabel(stage, i18n.language)}
-    </Tag>
-  );
-}
 
 /** The amount in 万 of its own currency: the unit is shown only when it is not the column's 万元. */
 export function Investment({ p }: { p: Pick<ProjectListItem, 'investmentMinor' | 'investmentCurrency'> }) {
@@ -32,8 +21,8 @@ export function Investment({ p }: { p: Pick<ProjectListItem, 'investmentMinor' |
   if (p.investmentMinor === null) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-      {formatWan(p.investmentMinor, i18n.language)}
-      {p.investmentCurrency !== 'CNY' ? <Typography.Text type="secondary"> {currencyUnit(p.investmentCurrency, i18n.language)}</Typography.Text> : null}
+      {formatWan(p.investmentMinor)}
+      {p.investmentCurrency !== 'CNY' ? <Typography.Text type="secondary"> {moneyUnit(p.investmentCurrency, i18n.language)}</Typography.Text> : null}
     </span>
   );
 }
@@ -88,7 +77,7 @@ export function ProjectTable({ rows, loading, sort, onSort, lookups, empty }: Ta
       width: 40,
       fixed: 'left',
       align: 'center',
-      render: (_, p) => <LightDot light={p.light} reasons={p.lightReasons} stage={p.stage} />,
+      render: (_, p) => <LightDot light={p.light} reasons={p.lightReasons} stage={p.stage} testId="light-dot" />,
     },
     {
       title: t('projects.columns.name'),
@@ -116,7 +105,7 @@ export function ProjectTable({ rows, loading, sort, onSort, lookups, empty }: Ta
         <span>
           <StageTag stage={p.stage} />
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 2 }}>
-            {t('projects.since', { date: formatDate(p.stageAt) })}
+            {t('projects.since', { date: day(p.stageAt) })}
           </Typography.Text>
         </span>
       ),
@@ -151,21 +140,18 @@ export function ProjectTable({ rows, loading, sort, onSort, lookups, empty }: Ta
       render: (_, p) => <Investment p={p} />,
     },
     { title: t('projects.columns.keyBlock'), dataIndex: 'keyBlockId', width: 110, ellipsis: true, render: (id: number | null) => blockName(id, lookups.blocks, i18n.language) },
-    { title: t('projects.columns.reportedAt'), dataIndex: 'reportedAt', width: 108, ...sortable('reportedAt'), render: (v: string) => formatDate(v) },
+    { title: t('projects.columns.reportedAt'), dataIndex: 'reportedAt', width: 108, ...sortable('reportedAt'), render: (v: string) => day(v) },
     { title: t('projects.columns.nextStep'), ...sortable('nextDue', 'ascend'), render: (_, p) => <NextStep p={p} /> },
   ];
 
   return (
     <div data-testid="projects-table">
-      <Table<ProjectListItem>
-        rowKey="id"
-        size="middle"
-        className="wt-clickable-rows"
+      <ListTable<ProjectListItem>
+        clickable
         columns={columns}
         dataSource={rows}
         loading={loading}
         pagination={false}
-        sticky={{ offsetHeader: 56 }}
         scroll={{ x: 1220 }}
         showSorterTooltip={false}
         locale={{ emptyText: empty }}
@@ -213,12 +199,12 @@ export function ProjectCards({ rows, loading, lookups, empty }: Omit<TableViewPr
             </Space>
             {p.investmentMinor !== null ? (
               <span style={{ fontVariantNumeric: 'tabular-nums', fontSize: 13 }}>
-                {formatWan(p.investmentMinor, i18n.language)} {currencyUnit(p.investmentCurrency, i18n.language)}
+                {formatWan(p.investmentMinor)} {moneyUnit(p.investmentCurrency, i18n.language)}
               </span>
             ) : null}
           </Flex>
           <Flex justify="space-between" align="center" gap={8} style={{ marginTop: 6 }}>
-            <LightDot light={p.light} reasons={p.lightReasons} stage={p.stage} withText />
+            <LightDot light={p.light} reasons={p.lightReasons} stage={p.stage} showText testId="light-dot" />
             {p.keyBlockId ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{blockName(p.keyBlockId, lookups.blocks, i18n.language)}</Typography.Text> : null}
           </Flex>
         </Card>
@@ -248,12 +234,12 @@ export function ProjectBoard({ columns, loading, onShowStage, mobile }: BoardPro
                 <StageTag stage={c.stage} />
               </Space>
               <Typography.Text type="secondary" data-testid="board-column-total" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {t('projects.boardTotal', { n: formatCount(c.total, i18n.language) })}
+                {t('projects.boardTotal', { n: formatCount(c.total) })}
               </Typography.Text>
             </Flex>
             <Flex vertical gap={8} style={{ overflowY: 'auto', minHeight: 0 }}>
               {c.items.length === 0 ? (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projects.boardEmpty')} style={{ margin: '16px 0' }} />
+                <EmptyState description={t('projects.boardEmpty')} style={{ margin: '16px 0' }} />
               ) : (
                 c.items.map((p) => (
                   <Card
@@ -266,7 +252,7 @@ export function ProjectBoard({ columns, loading, onShowStage, mobile }: BoardPro
                   >
                     <Flex gap={6} align="flex-start">
                       <span style={{ paddingTop: 4 }}>
-                        <LightDot light={p.light} reasons={p.lightReasons} stage={p.stage} />
+                        <LightDot light={p.light} reasons={p.lightReasons} stage={p.stage} testId="light-dot" />
                       </span>
                       <Link to={`/projects/${p.id}`} onClick={(e) => e.stopPropagation()} style={{ fontWeight: 500, lineHeight: 1.4 }}>
                         {p.name}
@@ -281,7 +267,7 @@ export function ProjectBoard({ columns, loading, onShowStage, mobile }: BoardPro
                       </Typography.Text>
                       {p.investmentMinor !== null ? (
                         <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-                          {formatWan(p.investmentMinor, i18n.language)} {currencyUnit(p.investmentCurrency, i18n.language)}
+                          {formatWan(p.investmentMinor)} {moneyUnit(p.investmentCurrency, i18n.language)}
                         </span>
                       ) : null}
                     </Flex>
@@ -291,7 +277,7 @@ export function ProjectBoard({ columns, loading, onShowStage, mobile }: BoardPro
             </Flex>
             {c.total > c.items.length ? (
               <Button type="link" size="small" onClick={() => onShowStage(c.stage)} style={{ marginTop: 6 }} data-testid="board-column-more">
-                {t('projects.boardMore', { n: formatCount(c.total - c.items.length, i18n.language) })}
+                {t('projects.boardMore', { n: formatCount(c.total - c.items.length) })}
               </Button>
             ) : null}
           </div>

@@ -1,6 +1,8 @@
+// the i18next instance that app/i18n.ts initialises
+import i18n from 'i18next';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { ProjectListItem, Stage, User } from '@wutong/contracts';
-import { api } from '../../app/api-client';
+import { api } from '../../shared/api-client';
 import { toApiParams, type ProjectFilters, type ProjectSort } from './project-query';
 
 // the contracts' ProjectList, Board and KeyBlock schemas export no types: their shapes, spelled out
@@ -34,7 +36,7 @@ export function useBoard(filters: ProjectFilters, enabled = true) {
   });
 }
 
-export const exportProjects = (filters: ProjectFilters, sort: ProjectSort) => api.download('/api/projects/export', toApiParams(filters, sort), '项目.xlsx');
+export const exportProjects = (filters: ProjectFilters, sort: ProjectSort) => api.download('/api/projects/export', toApiParams(filters, sort), i18n.t('files.projects'));
 
 export function useKeyBlocks() {
   return useQuery({

@@ -1,27 +1,25 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Alert, Badge, Button, Card, Col, Drawer, Empty, Flex, Grid, Row, Segmented, Typography } from 'antd';
-import { AppstoreOutlined, DownloadOutlined, FilterOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Card, Col, Drawer, Flex, Grid, Row, Segmented, Typography } from 'antd';
+import { AppstoreOutlined, FilterOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { useSearchPatch } from '../../app/use-search-patch';
+import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { useIndustries } from '../industries/industries-api';
-import { formatCount } from './format';
+import { PageHeader } from '../../shared/page-header';
+import { useIndustries } from '../industries';
+import { formatCount } from '../../shared/format';
 import { LightChips, ProjectFilterControls, ProjectSearch, ResetFilters, StageChips } from './project-filters';
 import { activeFilterCount, filterPatch, readProjectParams, type ProjectFilters, type ProjectSort, type ProjectView } from './project-query';
 import { ProjectBoard, ProjectCards, ProjectTable, type Lookups } from './project-views';
 import { exportProjects, useBoard, useKeyBlocks, useProjectList } from './projects-api';
+import { EmptyState, ExportButton, ListCard, LoadMore } from '../../shared/list-page';
 
 export function ProjectsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const mobile = !screens.md;
-  const onError = useErrorHandler();
   const [params, setQuery, setParams] = useSearchPatch();
   const { filters, sort, view } = useMemo(() => readProjectParams(params), [params]);
-  const [exporting, setExporting] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   const list = useProjectList(filters, sort, view === 'table');
@@ -48,29 +46,19 @@ export function ProjectsPage() {
   const error = view === 'board' ? board.error : list.error;
   const nFilters = activeFilterCount(filters);
 
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await exportProjects(filters, sort);
-    } catch (e) {
-      onError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const empty = nFilters ? (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projects.emptyFiltered')}>
+    <EmptyState description={t('projects.emptyFiltered')}>
       <ResetFilters disabled={false} onReset={reset} />
-    </Empty>
+    </EmptyState>
   ) : (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projects.empty')}>
+    <EmptyState description={t('projects.empty')}>
       <Link to="/leads/new">
         <Button type="primary" icon={<PlusOutlined />}>
           {t('projects.reportLead')}
         </Button>
       </Link>
-    </Empty>
+    </EmptyState>
   );
 
   const viewSwitch = (
@@ -92,9 +80,9 @@ export function ProjectsPage() {
         extra={
           <>
             {mobile ? null : viewSwitch}
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="projects-export">
+            <ExportButton onExport={() => exportProjects(filters, sort)} testId="projects-export">
               {t('projects.export')}
-            </Button>
+            </ExportButton>
             <Link to="/leads/new">
               <Button type="primary" icon={<PlusOutlined />} data-testid="projects-report">
                 {t('projects.reportLead')}
@@ -146,7 +134,7 @@ export function ProjectsPage() {
           <Flex gap={8}>
             <ResetFilters block disabled={!nFilters} onReset={reset} />
             <Button block type="primary" onClick={() => setDrawerOpen(false)}>
-              {t('projects.filters.showResults', { n: total === undefined ? '…' : formatCount(total, i18n.language) })}
+              {t('projects.filters.showResults', { n: total === undefined ? '…' : formatCount(total) })}
             </Button>
           </Flex>
         }
@@ -157,7 +145,7 @@ export function ProjectsPage() {
         <Flex align="center" gap={8} wrap>
           {mobile ? viewSwitch : null}
           <Typography.Text data-testid="projects-total" data-total={total ?? ''} style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {total === undefined ? t('common.loading') : t('common.total', { n: formatCount(total, i18n.language) })}
+            {total === undefined ? t('common.loading') : t('common.total', { n: formatCount(total) })}
           </Typography.Text>
           {nFilters ? <Typography.Text type="secondary">{t('projects.filtersActive', { n: nFilters })}</Typography.Text> : null}
         </Flex>
@@ -176,23 +164,12 @@ export function ProjectsPage() {
           {mobile ? (
             <ProjectCards rows={rows} loading={loading} lookups={lookups} empty={empty} />
           ) : (
-            <Card size="small" styles={{ body: { padding: 0 } }}>
+            <ListCard>
               <ProjectTable rows={rows} loading={loading} sort={sort} onSort={setSort} lookups={lookups} empty={empty} />
-            </Card>
+            </ListCard>
           )}
           {rows.length ? (
-            <Flex justify="center" align="center" gap={12} style={{ padding: 12 }} wrap>
-              <Typography.Text type="secondary" data-testid="projects-shown">
-                {t('projects.shown', { shown: formatCount(rows.length, i18n.language), total: formatCount(total ?? rows.length, i18n.language) })}
-              </Typography.Text>
-              {list.hasNextPage ? (
-                <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="projects-load-more">
-                  {t('projects.loadMore')}
-                </Button>
-              ) : (
-                <Typography.Text type="secondary">{t('projects.end')}</Typography.Text>
-              )}
-            </Flex>
+            <LoadMore shown={t('projects.shown', { shown: formatCount(rows.length), total: formatCount(total ?? rows.length) })} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} more={t('projects.loadMore')} end={t('projects.end')} testId="projects-load-more" shownTestId="projects-shown" />
           ) : null}
         </>
       )}

@@ -5,6 +5,7 @@ export const LIGHTS = ['red', 'yellow', 'green'] as const satisfies readonly Lig
 export const ORIGINS = ['local', 'domestic_out_of_city', 'foreign', 'zhejiang_returning'] as const;
 export type Origin = (typeof ORIGINS)[number];
 
+/** The stage's name from the contracts' stage table, in the UI language. */
 export const stageLabel = (stage: Stage, lang: string) => STAGE_LABELS[stage][lang === 'en-US' ? 'en' : 'zh'];
 
 /** Tag colours along the lifecycle: cool while talking, warm once money moves, grey when dropped. */
@@ -18,4 +19,8 @@ export const STAGE_COLORS: Record<Stage, string> = {
   dropped: 'default',
 };
 
-export const LIGHT_COLORS: Record<Light, string> = { red: '#e5484d', yellow: '#f5a623', green: '#30a46c' };
+/** A stage back from its name in either language (the timeline's titles are localised text). */
+export function stageByLabel(label: string): Stage | undefined {
+  const l = label.trim();
+  return STAGES.find((s) => STAGE_LABELS[s].zh === l || STAGE_LABELS[s].en === l);
+}

@@ -1,8 +1,7 @@
 import type { Me } from '@wutong/contracts';
-import { hasRole } from '../auth/roles';
+import { hasRole } from '../auth';
 
-/** System administration pages of issue 5; the server checks every request again. */
-export const systemAccess = {
+/** Scheduled jobs are administered by admins; the server checks every request again. */
+export const schedulerAccess = {
   scheduler: (me: Pick<Me, 'roles'>) => hasRole(me, 'admin'),
-  webhooks: (me: Pick<Me, 'roles'>) => hasRole(me, 'admin'),
 };

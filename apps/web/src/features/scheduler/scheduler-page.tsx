@@ -1,13 +1,15 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Col, Flex, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Table, Tag, Typography, type TableProps } from 'antd';
 import { ExclamationCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { JobRun, ScheduledJob } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { PERIOD_EXAMPLES, periodLabel, suggestedPeriod } from './periods';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { PERIOD_EXAMPLES, suggestedPeriod } from './periods';
 import { useJobs, useRerun, useRuns, useUpdateSchedule, type RunFilters } from './scheduler-api';
+import { periodText, punct } from '../../shared/format';
+import { EmptyState, ListCard, ListTable, LoadError, LoadMore } from '../../shared/list-page';
 
 const STATUS_COLORS: Record<JobRun['status'], string> = { running: 'processing', succeeded: 'success', failed: 'error' };
 const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
@@ -37,7 +39,7 @@ export function SchedulerPage() {
   const byName = new Map((jobs.data?.items ?? []).map((j) => [j.name, j]));
   const label = (job: string, key: string) => {
     const j = byName.get(job);
-    return j ? periodLabel(j.period, key, i18n.language) : key;
+    return j ? periodText(key, i18n.language) : key;
   };
 
   const toggle = (job: ScheduledJob, enabled: boolean) =>
@@ -221,7 +223,7 @@ export function SchedulerPage() {
       {
         onSuccess: (run) => {
           const text = t('notify.scheduler.rerunDone', { job: rerunning.description, period: label(run.job, run.periodKey), status: t(`notify.scheduler.statuses.${run.status}`) });
-          if (run.status === 'failed') message.error({ content: `${text}：${run.error?.split('\n')[0] ?? ''}`, duration: 6 });
+          if (run.status === 'failed') message.error({ content: `${text}${punct(i18n.language).colon}${run.error?.split('\n')[0] ?? ''}`, duration: 6 });
           else message.success(text);
           setRerunning(null);
         },
@@ -234,14 +236,14 @@ export function SchedulerPage() {
     <>
       <PageHeader title={t('notify.scheduler.title')} />
       <Alert type="info" showIcon title={t('notify.scheduler.intro', { tz: jobs.data?.timezone ?? 'Asia/Shanghai' })} style={{ marginBottom: 12 }} />
-      {jobs.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={jobs.error.message} style={{ marginBottom: 12 }} /> : null}
-      <Card size="small" title={t('notify.scheduler.jobs')} style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
+      <LoadError error={jobs.error} />
+      <ListCard title={t('notify.scheduler.jobs')} style={{ marginBottom: 16 }}>
         <div data-testid="jobs-table">
           <Table<ScheduledJob> rowKey="name" size="middle" columns={jobColumns} dataSource={jobs.data?.items ?? []} loading={jobs.isPending} pagination={false} scroll={{ x: 1100 }} />
         </div>
-      </Card>
+      </ListCard>
 
-      <Card size="small" title={t('notify.scheduler.runs')} styles={{ body: { padding: 0 } }}>
+      <ListCard title={t('notify.scheduler.runs')}>
         <Row gutter={[12, 12]} style={{ padding: 12 }}>
           <Col xs={24} sm={12} lg={8}>
             <Select
@@ -267,9 +269,8 @@ export function SchedulerPage() {
           </Col>
         </Row>
         <div data-testid="runs-table">
-          <Table<JobRun>
-            rowKey="id"
-            size="middle"
+          <ListTable<JobRun>
+            sticky={false}
             columns={runColumns}
             dataSource={rows}
             loading={runs.isFetching && !runs.isFetchingNextPage}
@@ -299,22 +300,13 @@ export function SchedulerPage() {
               ),
               expandRowByClick: true,
             }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.scheduler.emptyRuns')} /> }}
+            locale={{ emptyText: <EmptyState description={t('notify.scheduler.emptyRuns')} /> }}
           />
         </div>
         {rows.length ? (
-          <Flex justify="center" align="center" gap={12} style={{ padding: 12 }}>
-            <Typography.Text type="secondary">{t('notify.scheduler.shown', { n: rows.length })}</Typography.Text>
-            {runs.hasNextPage ? (
-              <Button onClick={() => void runs.fetchNextPage()} loading={runs.isFetchingNextPage}>
-                {t('notify.scheduler.loadMore')}
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">{t('notify.scheduler.end')}</Typography.Text>
-            )}
-          </Flex>
+          <LoadMore shown={t('notify.scheduler.shown', { n: rows.length })} hasMore={!!runs.hasNextPage} loading={runs.isFetchingNextPage} onMore={() => void runs.fetchNextPage()} more={t('notify.scheduler.loadMore')} end={t('notify.scheduler.end')} />
         ) : null}
-      </Card>
+      </ListCard>
 
       <Modal
         open={!!editing}
@@ -332,7 +324,7 @@ export function SchedulerPage() {
           <Form.Item
             name="cron"
             label={t('notify.scheduler.cron')}
-            extra={editing ? `${t('notify.scheduler.cronHelp')}；${t('notify.scheduler.defaultCron', { cron: editing.defaultCron })}` : null}
+            extra={editing ? `${t('notify.scheduler.cronHelp')}${punct(i18n.language).semi}${t('notify.scheduler.defaultCron', { cron: editing.defaultCron })}` : null}
             rules={[{ required: true, message: t('common.required', { field: t('notify.scheduler.cron') }) }]}
           >
             <Input style={{ fontFamily: 'monospace' }} maxLength={100} data-testid="cron-input" />

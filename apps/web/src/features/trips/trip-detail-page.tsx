@@ -1,18 +1,20 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { NotFoundPage } from '../../app/status-pages';
-import { ApiError } from '../../app/api-client';
+import { PageHeader } from '../../shared/page-header';
+import { NotFoundPage } from '../../shared/status-pages';
+import { ApiError } from '../../shared/api-client';
 import { TripPhaseBadge, tripDays } from './trip-phase';
 import { useProjectNames, useTrip } from './trips-api';
 import { VisitDrawer } from './visit-drawer';
+import { EmptyState } from '../../shared/list-page';
+import { punct } from '../../shared/format';
 
 export function TripDetailPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = Number(useParams().id) || undefined;
   const trip = useTrip(id);
   const [adding, setAdding] = useState(false);
@@ -55,7 +57,8 @@ export function TripDetailPage() {
                   label: t('trips.dates'),
                   children: (
                     <span>
-                      {tr.startOn} ~ {tr.endOn}（{t('trips.days', { n: tripDays(tr) })}）
+                      {tr.startOn} ~ {tr.endOn}
+                      {punct(i18n.language).paren(t('trips.days', { n: tripDays(tr) }))}
                     </span>
                   ),
                 },
@@ -70,11 +73,11 @@ export function TripDetailPage() {
           </Card>
           <Card size="small" title={t('trips.visits')} data-testid="trip-visits">
             {sorted.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('trips.noVisits')}>
+              <EmptyState description={t('trips.noVisits')}>
                 <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
                   {t('trips.addVisit')}
                 </Button>
-              </Empty>
+              </EmptyState>
             ) : (
               <Timeline
                 style={{ marginTop: 8 }}

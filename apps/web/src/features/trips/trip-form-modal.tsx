@@ -1,32 +1,25 @@
-import { useMemo } from 'react';
-import { App, DatePicker, Form, Input, Modal, TreeSelect } from 'antd';
+import { App, DatePicker, Form, Input, Modal } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CreateTrip } from '@wutong/contracts';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { useCurrentUser } from '../auth/current-user';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { useCurrentUser } from '../auth';
 import { useCreateTrip } from './trips-api';
+import { UnitPicker } from '../../shared/unit-picker';
 
 type Values = { destination: string; dates: [Dayjs, Dayjs]; leader: string; delegation?: string; purpose?: string; unitId: number };
 
 /** Plan an outbound trip (出访): where, when, who leads, who goes. */
 export function TripFormModal({ onClose }: { onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const onError = useErrorHandler();
   const navigate = useNavigate();
   const me = useCurrentUser();
-  const units = useUnits();
   const create = useCreateTrip();
   const [form] = Form.useForm<Values>();
-  const unitOptions = useMemo(
-    () => toOptions(buildForest(units.data ?? []), i18n.language, { disabled: (u) => !u.active }),
-    [units.data, i18n.language],
-  );
-
+  
   const onFinish = (v: Values) => {
     const body: CreateTrip = {
       destination: v.destination.trim(),
@@ -95,7 +88,7 @@ export function TripFormModal({ onClose }: { onClose: () => void }) {
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
         <Form.Item name="unitId" label={t('trips.unit')} rules={[{ required: true, message: t('common.required', { field: t('trips.unit') }) }]}>
-          <TreeSelect treeData={unitOptions} loading={units.isPending} showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll />
+          <UnitPicker />
         </Form.Item>
       </Form>
     </Modal>

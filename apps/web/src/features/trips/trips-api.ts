@@ -1,6 +1,6 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Activity, CreateTrip, CreateTripVisit, ProjectDetail, Trip } from '@wutong/contracts';
-import { api } from '../../app/api-client';
+import { api } from '../../shared/api-client';
 
 export type TripDetail = Trip & { visits: Activity[] };
 

@@ -1,17 +1,17 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Input, Row, Segmented, Table, Typography, type TableProps } from 'antd';
+import { Button, Col, Input, Segmented, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Trip } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { formatCount } from '../projects/format';
+import { PageHeader } from '../../shared/page-header';
 import { TripFormModal } from './trip-form-modal';
 import { PHASES, TripPhaseBadge, tripDays, tripPhase, type TripPhase } from './trip-phase';
 import { useTrips } from './trips-api';
+import { EmptyState, FilterBar, ListCard, ListTable, LoadError, showTotal } from '../../shared/list-page';
 
 export function TripsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const trips = useTrips();
   const [params, setParams] = useSearchParams();
@@ -88,8 +88,7 @@ export function TripsPage() {
           </Button>
         }
       />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Row gutter={[12, 12]} align="middle">
+      <FilterBar align="middle">
           <Col xs={24} md={10}>
             <Input.Search allowClear placeholder={t('trips.q')} defaultValue={q} onSearch={(v) => set('q', v.trim() || undefined)} onChange={(e) => set('q', e.target.value || undefined)} data-testid="trips-q" />
           </Col>
@@ -101,42 +100,36 @@ export function TripsPage() {
               data-testid="trips-phase"
             />
           </Col>
-        </Row>
-      </Card>
-      {trips.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={trips.error.message} style={{ marginBottom: 12 }} /> : null}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <div data-testid="trips-table">
-          <Table<Trip>
-            rowKey="id"
-            size="middle"
-            className="wt-clickable-rows"
+      </FilterBar>
+      <LoadError error={trips.error} />
+      <ListCard testId="trips-table">
+          <ListTable<Trip>
+            clickable
             columns={columns}
             dataSource={rows}
             loading={trips.isFetching}
-            sticky={{ offsetHeader: 56 }}
             scroll={{ x: 1060 }}
             showSorterTooltip={false}
             onRow={(trip) => ({ onClick: () => void navigate(`/trips/${trip.id}`) })}
             pagination={{
               defaultPageSize: 20,
               hideOnSinglePage: false,
-              showTotal: (n) => <span data-testid="trips-total">{t('common.total', { n: formatCount(n, i18n.language) })}</span>,
+              showTotal: showTotal('trips-total'),
               style: { padding: '0 16px' },
             }}
             locale={{
               emptyText: (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={q || phase ? t('trips.emptyFiltered') : t('trips.empty')}>
+                <EmptyState description={q || phase ? t('trips.emptyFiltered') : t('trips.empty')}>
                   {q || phase ? null : (
                     <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                       {t('trips.create')}
                     </Button>
                   )}
-                </Empty>
+                </EmptyState>
               ),
             }}
           />
-        </div>
-      </Card>
+      </ListCard>
       {creating ? <TripFormModal onClose={() => setCreating(false)} /> : null}
     </>
   );

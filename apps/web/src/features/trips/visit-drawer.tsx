@@ -3,14 +3,12 @@ import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, I
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CreateTripVisit, ProjectType, ReportLead } from '@wutong/contracts';
-import { ApiError } from '../../app/api-client';
-import { useDebounced } from '../../app/use-debounced';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { useEnterpriseMatch } from '../enterprises/enterprises-api';
-import { IndustryCascader } from '../industries/industry-cascader';
-import { projectIndustryParam } from '../projects/project-query';
-import { useProjectSearch } from '../projects/projects-api';
-import { stageLabel } from '../projects/stages';
+import { ApiError } from '../../shared/api-client';
+import { useDebounced } from '../../shared/use-debounced';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { useEnterpriseMatch } from '../enterprises';
+import { IndustryCascader } from '../industries';
+import { projectIndustryParam, stageLabel, useProjectSearch } from '../projects';
 import { useAddVisit, type TripDetail } from './trips-api';
 
 const PROJECT_TYPES: ProjectType[] = ['new', 'expansion', 'zhejiang_returning', 'foreign'];

@@ -1,7 +1,7 @@
 import { App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@wutong/contracts';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { generatePassword, useResetPassword } from './users-api';
 
 type Props = { user: User; onClose: () => void };

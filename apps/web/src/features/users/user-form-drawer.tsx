@@ -1,13 +1,11 @@
-import { useMemo } from 'react';
-import { App, Button, Descriptions, Drawer, Flex, Form, Grid, Input, Select, Space, Switch, Tag, TreeSelect } from 'antd';
+import { App, Button, Descriptions, Drawer, Flex, Form, Grid, Input, Select, Space, Switch, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { CreateUser, Role, UpdateUser, User } from '@wutong/contracts';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { ROLE_LIST } from '../auth/roles';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { ROLE_LIST } from '../auth';
 import { generatePassword, useCreateUser, useUpdateUser } from './users-api';
+import { UnitPicker } from '../../shared/unit-picker';
 
 export type UserDrawerState = { mode: 'create'; unitId?: number } | { mode: 'edit'; user: User } | { mode: 'view'; user: User };
 
@@ -19,21 +17,14 @@ const USERNAME = /^[a-zA-Z0-9_.-]+$/;
 const PHONE = /^[0-9+\- ]*$/;
 
 export function UserFormDrawer({ state, onClose }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const onError = useErrorHandler();
   const [form] = Form.useForm<Values>();
-  const units = useUnits();
   const create = useCreateUser();
   const update = useUpdateUser();
   const pending = create.isPending || update.isPending;
-
-  const unitOptions = useMemo(() => {
-    const keep = state.mode === 'create' ? undefined : state.user.unitId;
-    // an inactive unit takes no new people, but a user already in one keeps showing it
-    return toOptions(buildForest(units.data ?? []), i18n.language, { disabled: (u) => !u.active && u.id !== keep });
-  }, [units.data, i18n.language, state]);
   const roleOptions = ROLE_LIST.map((r) => ({ value: r, label: t(`roles.${r}`) }));
 
   const onFinish = (v: Values) => {
@@ -165,12 +156,8 @@ export function UserFormDrawer({ state, onClose }: Props) {
             <Input data-testid="user-display-name" />
           </Form.Item>
           <Form.Item name="unitId" label={t('users.unit')} rules={[{ required: true, message: t('common.required', { field: t('users.unit') }) }]}>
-            <TreeSelect
-              data-testid="user-unit"
-              treeData={unitOptions}
-              loading={units.isPending}
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              treeDefaultExpandAll
+            <UnitPicker inactive="disable" keep={state.mode === 'create' ? undefined : state.user.unitId}
+              testId="user-unit"
               placeholder={t('users.unit')}
             />
           </Form.Item>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateUser, Role, UpdateUser, User } from '@wutong/contracts';
-import { api, type QueryParams } from '../../app/api-client';
+import { api, type QueryParams } from '../../shared/api-client';
 
 export const usersKey = ['users'] as const;
 

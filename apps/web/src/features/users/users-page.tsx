@@ -1,20 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Badge, Button, Card, Col, Dropdown, Empty, Input, Row, Select, Space, Table, Tag, TreeSelect, type TableProps } from 'antd';
-import { DeleteOutlined, DownloadOutlined, EditOutlined, KeyOutlined, MoreOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
-import { useSearchPatch } from '../../app/use-search-patch';
+import { App, Badge, Button, Col, Dropdown, Input, Select, Space, Tag, type TableProps } from 'antd';
+import { DeleteOutlined, EditOutlined, KeyOutlined, MoreOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
+import { useSearchPatch } from '../../shared/use-search-patch';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { Role, User } from '@wutong/contracts';
-import { ApiError } from '../../app/api-client';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
-import { useCurrentUser } from '../auth/current-user';
-import { can, ROLE_LIST } from '../auth/roles';
-import { useUnits } from '../org/org-api';
-import { buildForest, toOptions } from '../org/unit-tree';
+import { ApiError } from '../../shared/api-client';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
+import { can, ROLE_LIST, useCurrentUser } from '../auth';
 import { ResetPasswordModal } from './reset-password-modal';
 import { UserFormDrawer, type UserDrawerState } from './user-form-drawer';
 import { exportUsers, useDeleteUser, useUpdateUser, useUsers, type UserFilters } from './users-api';
+import { UnitPicker } from '../../shared/unit-picker';
+import { EmptyState, ExportButton, FilterBar, ListCard, ListTable, LoadError, showTotal } from '../../shared/list-page';
 
 const PAGE_SIZES = [20, 50, 100];
 
@@ -31,7 +30,7 @@ function readFilters(p: URLSearchParams): UserFilters {
 }
 
 export function UsersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useCurrentUser();
   const canManage = can.manageUsers(me);
   const { message, modal, notification } = App.useApp();
@@ -41,39 +40,25 @@ export function UsersPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : 20;
   const users = useUsers(filters, page, pageSize);
-  const units = useUnits();
   const update = useUpdateUser();
   const remove = useDeleteUser();
   const [drawer, setDrawer] = useState<UserDrawerState | null>(null);
   const [resetFor, setResetFor] = useState<User | null>(null);
-  const [exporting, setExporting] = useState(false);
   const [q, setQ] = useState(filters.q ?? '');
 
-  const unitOptions = useMemo(() => toOptions(buildForest(units.data ?? []), i18n.language), [units.data, i18n.language]);
-
+  
 
   // search as you type, without a request per keystroke
   useEffect(() => {
-    const id = setTimeout(() => {
+  const id = setTimeout(() => {
       const want = q.trim();
       if ((new URLSearchParams(window.location.search).get('q') ?? '') !== want) setFilter({ q: want || undefined });
     }, 350);
     return () => clearTimeout(id);
   }, [q, setFilter]);
 
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await exportUsers(filters);
-    } catch (e) {
-      onError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
-
   const setActive = (u: User, active: boolean) => {
-    const run = () =>
+  const run = () =>
       update.mutateAsync({ id: u.id, active }).then(
         () => message.success(t(active ? 'users.activated' : 'users.deactivated')),
         (e: unknown) => onError(e),
@@ -191,9 +176,9 @@ export function UsersPage() {
         title={t('users.title')}
         extra={
           <>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="users-export">
+            <ExportButton onExport={() => exportUsers(filters)} testId="users-export">
               {t('users.export')}
-            </Button>
+            </ExportButton>
             {canManage ? (
               <Button
                 type="primary"
@@ -207,22 +192,17 @@ export function UsersPage() {
           </>
         }
       />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Row gutter={[12, 12]}>
+      <FilterBar>
           <Col xs={24} sm={12} lg={7}>
             <Input.Search allowClear placeholder={t('users.q')} value={q} onChange={(e) => setQ(e.target.value)} onSearch={(v) => setQ(v)} data-testid="users-q" />
           </Col>
           <Col xs={24} sm={12} lg={7}>
-            <TreeSelect
+            <UnitPicker
               allowClear
-              style={{ width: '100%' }}
               placeholder={t('users.allUnits')}
-              treeData={unitOptions}
               value={filters.unitId}
               onChange={(v: number | undefined) => setFilter({ unitId: v })}
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              treeDefaultExpandAll
-              data-testid="users-unit-filter"
+              testId="users-unit-filter"
             />
           </Col>
           <Col xs={12} sm={8} lg={4}>
@@ -263,21 +243,16 @@ export function UsersPage() {
               {t('common.reset')}
             </Button>
           </Col>
-        </Row>
-      </Card>
-      {users.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={users.error.message} style={{ marginBottom: 12 }} /> : null}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <div data-testid="users-table">
-          <Table<User>
-            rowKey="id"
-            size="middle"
-            className="wt-clickable-rows"
+      </FilterBar>
+      <LoadError error={users.error} />
+      <ListCard testId="users-table">
+          <ListTable<User>
+            clickable
             columns={columns}
             dataSource={users.data?.items ?? []}
             loading={users.isFetching}
-            sticky={{ offsetHeader: 56 }}
             scroll={{ x: 1100 }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
+            locale={{ emptyText: <EmptyState description={emptyText} /> }}
             onRow={(u) => ({ onClick: () => setDrawer(canManage ? { mode: 'edit', user: u } : { mode: 'view', user: u }) })}
             pagination={{
               current: page,
@@ -285,13 +260,12 @@ export function UsersPage() {
               total: users.data?.total ?? 0,
               showSizeChanger: true,
               pageSizeOptions: PAGE_SIZES,
-              showTotal: (n) => <span data-testid="users-total">{t('common.total', { n: n.toLocaleString() })}</span>,
+              showTotal: showTotal('users-total'),
               onChange: (p, size) => setFilter({ page: p > 1 && size === pageSize ? p : undefined, size: size === 20 ? undefined : size }),
               style: { padding: '0 16px' },
             }}
           />
-        </div>
-      </Card>
+      </ListCard>
       {drawer ? <UserFormDrawer state={drawer} onClose={() => setDrawer(null)} /> : null}
       {resetFor ? <ResetPasswordModal user={resetFor} onClose={() => setResetFor(null)} /> : null}
     </>

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateWebhook, DeliveryList, UpdateWebhook, Webhook, WebhookDelivery } from '@wutong/contracts';
-import { api } from '../../app/api-client';
+import { api } from '../../shared/api-client';
 
 export function useWebhooks() {
   return useQuery({ queryKey: ['webhooks', 'list'], queryFn: () => api.get<{ items: Webhook[] }>('/api/webhooks').then((r) => r.items), refetchInterval: 30_000 });

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Empty, Flex, Form, Input, Modal, Radio, Row, Select, Space, Switch, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Flex, Form, Input, Modal, Radio, Row, Select, Space, Switch, Tag, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { NOTIFICATION_KINDS, type NotificationKind, type Webhook, type WebhookDelivery, type WebhookFormat } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useErrorHandler } from '../../app/use-error-handler';
+import { PageHeader } from '../../shared/page-header';
+import { useErrorHandler } from '../../shared/use-error-handler';
 import { useDeleteWebhook, useDeliveries, useRetryDelivery, useSaveWebhook, useTestWebhook, useWebhooks, type DeliveryFilters } from './webhooks-api';
+import { EmptyState, ListCard, ListTable, LoadError, LoadMore } from '../../shared/list-page';
 
 type FormValues = { name: string; url: string; format: WebhookFormat; secret?: string; clearSecret?: boolean; events: NotificationKind[]; enabled: boolean };
 
@@ -197,23 +198,22 @@ export function WebhooksPage() {
         }
       />
       <Alert type="info" showIcon title={t('notify.webhooks.intro')} style={{ marginBottom: 12 }} />
-      {webhooks.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={webhooks.error.message} style={{ marginBottom: 12 }} /> : null}
-      <Card size="small" style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
+      <LoadError error={webhooks.error} />
+      <ListCard style={{ marginBottom: 16 }}>
         <div data-testid="webhooks-table">
-          <Table<Webhook>
-            rowKey="id"
-            size="middle"
+          <ListTable<Webhook>
+            sticky={false}
             columns={columns}
             dataSource={webhooks.data ?? []}
             loading={webhooks.isPending}
             pagination={false}
             scroll={{ x: 1000 }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.webhooks.empty')} /> }}
+            locale={{ emptyText: <EmptyState description={t('notify.webhooks.empty')} /> }}
           />
         </div>
-      </Card>
+      </ListCard>
 
-      <Card size="small" title={t('notify.webhooks.deliveries')} styles={{ body: { padding: 0 } }}>
+      <ListCard title={t('notify.webhooks.deliveries')}>
         <Row gutter={[12, 12]} style={{ padding: 12 }}>
           <Col xs={24} sm={12} lg={8}>
             <Select
@@ -239,31 +239,21 @@ export function WebhooksPage() {
           </Col>
         </Row>
         <div data-testid="deliveries-table">
-          <Table<WebhookDelivery>
-            rowKey="id"
-            size="middle"
+          <ListTable<WebhookDelivery>
+            sticky={false}
             columns={deliveryColumns}
             dataSource={rows}
             loading={deliveries.isFetching && !deliveries.isFetchingNextPage}
             pagination={false}
             scroll={{ x: 1360 }}
             onRow={(d) => ({ style: d.status === 'failed' ? { background: '#fff1f0' } : undefined })}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.webhooks.emptyDeliveries')} /> }}
+            locale={{ emptyText: <EmptyState description={t('notify.webhooks.emptyDeliveries')} /> }}
           />
         </div>
         {rows.length ? (
-          <Flex justify="center" align="center" gap={12} style={{ padding: 12 }}>
-            <Typography.Text type="secondary">{t('notify.webhooks.shown', { n: rows.length })}</Typography.Text>
-            {deliveries.hasNextPage ? (
-              <Button onClick={() => void deliveries.fetchNextPage()} loading={deliveries.isFetchingNextPage}>
-                {t('notify.webhooks.loadMore')}
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">{t('notify.webhooks.end')}</Typography.Text>
-            )}
-          </Flex>
+          <LoadMore shown={t('notify.webhooks.shown', { n: rows.length })} hasMore={!!deliveries.hasNextPage} loading={deliveries.isFetchingNextPage} onMore={() => void deliveries.fetchNextPage()} more={t('notify.webhooks.loadMore')} end={t('notify.webhooks.end')} />
         ) : null}
-      </Card>
+      </ListCard>
 
       <Modal
         open={!!editing}

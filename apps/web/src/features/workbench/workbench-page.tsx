@@ -1,17 +1,16 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, Grid, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Grid, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ProjectListItem } from '@wutong/contracts';
-import { PageHeader } from '../../app/page-header';
-import { useCurrentUser } from '../auth/current-user';
-import { widestReach } from '../auth/roles';
-import { closedLoop } from '../project/access';
-import { IntakeTag, ProjectRow, StageTag } from '../project/bits';
-import { day, daysFromToday, money, punct } from '../project/format';
-import { useWorkbench } from '../project/project-api';
-import '../project/closed-loop.css';
+import { PageHeader } from '../../shared/page-header';
+import { useCurrentUser, widestReach } from '../auth';
+import { IntakeTag, projectAccess, ProjectRow, StageTag, useWorkbench } from '../projects';
+import { day, daysFromToday, money, punct } from '../../shared/format';
+import './workbench.css';
+import { arbitrationAccess } from '../arbitrations';
+import { EmptyState } from '../../shared/list-page';
 
 const SHOW = 8;
 
@@ -42,7 +41,7 @@ function Section({ title, count, testId, empty, children }: { title: ReactNode; 
       styles={{ body: { paddingBlock: 4 } }}
       data-testid={testId}
     >
-      {count === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} style={{ marginBlock: 16 }} /> : children(all ? count : SHOW)}
+      {count === 0 ? <EmptyState description={empty} style={{ marginBlock: 16 }} /> : children(all ? count : SHOW)}
       {count > SHOW ? (
         <Button type="link" block onClick={() => setAll((v) => !v)} style={{ marginTop: 4 }}>
           {all ? t('workbench.showLess') : t('workbench.showAll', { n: count })}
@@ -80,9 +79,9 @@ export function WorkbenchPage() {
   const mobile = !screens.md;
   const wb = useWorkbench();
   const reach = widestReach(me.roles);
-  const canReport = closedLoop.reportLead(me);
-  const intake = closedLoop.intake(me);
-  const oversee = closedLoop.oversee(me);
+  const canReport = projectAccess.reportLead(me);
+  const intake = projectAccess.intake(me);
+  const oversee = projectAccess.oversee(me);
   const lang = i18n.language;
   const pu = punct(lang);
 
@@ -168,7 +167,7 @@ export function WorkbenchPage() {
                 <Stat label={t('workbench.stalledCount')} value={data.stalled.length} more={data.stalled.length >= 50} tone="red" testId="stat-stalled" />
               </Col>
             ) : null}
-            {closedLoop.arbitrations(me) ? (
+            {arbitrationAccess.list(me) ? (
               <Col xs={8} sm={8} lg={4}>
                 <Stat label={t('workbench.arbitrations')} value={data.openArbitrations} tone="blue" to="/arbitrations" testId="stat-arbitrations" />
               </Col>
