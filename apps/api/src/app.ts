@@ -45,7 +45,8 @@ export async function buildApp(database: Database, config: Config, opts: { logge
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    // X-Forwarded-* only from the configured proxies: from anyone else they are the client's say-so
+    trustProxy: config.trustProxy,
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

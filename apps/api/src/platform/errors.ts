@@ -1,12 +1,16 @@
 import type { MessageCode } from './messages.js';
 
-/** An expected refusal: a status, a machine code and, where a field is at fault, the fields. */
+/**
+ * An expected refusal: a status, a machine code and, where a field is at fault, the fields. A
+ * refusal that passes with time (429, 503) says when to try again: the `Retry-After` header.
+ */
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: MessageCode,
     readonly params: Record<string, string | number> = {},
     readonly fields?: Record<string, MessageCode | string>,
+    readonly retryAfterSeconds?: number,
   ) {
     super(code);
   }

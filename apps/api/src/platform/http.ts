@@ -104,6 +104,13 @@ function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, lang: Lang
 
 export type AppDeps = { database: Database; config: Config };
 
+/** X-Forwarded-For as the request carried it (several headers joined), for the audit log. */
+function forwardedFor(req: FastifyRequest): { forwardedFor?: string } {
+  const h = req.headers['x-forwarded-for'];
+  const v = Array.isArray(h) ? h.join(', ') : h;
+  return v ? { forwardedFor: v.slice(0, 300) } : {};
+}
+
 async function authenticate(req: FastifyRequest, deps: AppDeps, base: PublicContext): Promise<RequestContext | null> {
   const token = req.cookies?.[SESSION_COOKIE];
   if (!token || token.length > 200) return null;
@@ -127,6 +134,7 @@ export function sendError(reply: FastifyReply, lang: Lang, err: AppError, reques
   const fields = err.fields
     ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, isMessageCode(v) ? t(lang, v) : translateFieldMessage(lang, v)]))
     : undefined;
+  if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
   return reply.status(err.status).send({
     code: err.code,
     message: t(lang, err.code, { ...err.params, requestId }),
@@ -152,6 +160,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: AnyR
           lang,
           requestId: String(req.id),
           ip: req.ip,
+          ...forwardedFor(req),
         };
         let ctx: PublicContext | RequestContext = base;
         if (!r.public) {

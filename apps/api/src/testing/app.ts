@@ -3,22 +3,23 @@ import { createTestDatabase } from '@wutong/db/testing';
 import type { Database } from '@wutong/db';
 import { buildApp } from '../app.js';
 import { loadIndustries } from '../seeds/industries.js';
-import { loadConfig } from '../platform/config.js';
+import { loadConfig, type Config } from '../platform/config.js';
 
 export type TestApp = {
   app: FastifyInstance;
   database: Database;
   /** signs in and returns the session cookie header */
   login: (username: string, password: string) => Promise<string>;
-  call: (method: string, url: string, opts?: { cookie?: string; body?: unknown; headers?: Record<string, string> }) => Promise<LightMyRequestResponse>;
+  /** `remoteAddress`: the connection's peer (default 127.0.0.1) */
+  call: (method: string, url: string, opts?: { cookie?: string; body?: unknown; headers?: Record<string, string>; remoteAddress?: string }) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
 };
 
-export async function startTestApp(seed?: (database: Database) => Promise<void>): Promise<TestApp> {
+export async function startTestApp(seed?: (database: Database) => Promise<void>, overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   await loadIndustries(database.db);
   if (seed) await seed(database);
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), webDir: '/nonexistent', demo: false };
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), webDir: '/nonexistent', demo: false, ...overrides };
   const app = await buildApp(database, config, { logger: false });
   await app.ready();
   const call: TestApp['call'] = (method, url, opts = {}) => {
@@ -30,6 +31,7 @@ export async function startTestApp(seed?: (database: Database) => Promise<void>)
       method: method as 'GET',
       url,
       headers,
+      ...(opts.remoteAddress ? { remoteAddress: opts.remoteAddress } : {}),
       payload: hasBody ? (typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body ?? {})) : undefined,
     });
   };

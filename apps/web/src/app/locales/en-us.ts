@@ -217,6 +217,8 @@ export const enUS: Resources = {
     nothing: '(none)',
     changedHint: 'Changed fields are highlighted',
     requestId: 'Request id',
+    address: 'Address',
+    forwardedFor: 'X-Forwarded-For as received: {{value}}',
     loadMore: 'Load more',
     shown: '{{count}} shown',
     end: 'This is the earliest entry',
@@ -225,6 +227,8 @@ export const enUS: Resources = {
       org_unit: 'Org unit',
       user: 'User',
       session: 'Session',
+      login: 'Sign-in (name on an address)',
+      login_address: 'Sign-in (address)',
     },
     actions: {
       create: 'Create',
@@ -236,6 +240,7 @@ export const enUS: Resources = {
       logout: 'Sign out',
       change_password: 'Change password',
       reset_password: 'Reset password',
+      login_locked: 'Sign-in locked',
     },
   },
   projects: {
