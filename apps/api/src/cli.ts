@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { DatabaseRefused, orgUnits, userRoles, users } from '@wutong/db';
 import { Password, Username } from '@wutong/contracts';
-import { loadConfig } from './platform/config.js';
+import { ConfigError, loadConfig } from './platform/config.js';
 import { openAndPrepare } from './bootstrap.js';
 import { hashPassword, randomPassword } from './platform/passwords.js';
 import { findDivision } from './seeds/reference.js';
@@ -32,7 +32,7 @@ async function main() {
   }
   // the CLI never seeds on its own: only `seed-demo` does
   const config = { ...loadConfig(), demo: false };
-  const database = await openAndPrepare(config);
+  const database = await openAndPrepare(config, (m) => console.error(m));
   try {
     if (command === 'migrate') {
       console.log(`migrations applied (${database.kind})`);
@@ -71,6 +71,6 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof DatabaseRefused ? e.message : `error: ${(e as Error).message}`);
+  console.error(e instanceof DatabaseRefused || e instanceof ConfigError ? e.message : `error: ${(e as Error).message}`);
   process.exit(1);
 });

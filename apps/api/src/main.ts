@@ -1,16 +1,18 @@
-import { DatabaseRefused } from '@wutong/db';
-import { loadConfig } from './platform/config.js';
+import { DatabaseRefused, type Database } from '@wutong/db';
+import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openAndPrepare } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { startBackground } from './modules/scheduler/runtime.js';
 
 const started = Date.now();
-const config = loadConfig();
-let database;
+let config: Config;
+let database: Database;
 try {
+  config = loadConfig();
   database = await openAndPrepare(config, (m) => console.log(`[wutong] ${m}`));
 } catch (e) {
-  if (e instanceof DatabaseRefused) {
+  // a refusal is the operator's to fix: its message says what and how, a stack trace would bury it
+  if (e instanceof DatabaseRefused || e instanceof ConfigError) {
     console.error(`[wutong] ${e.message}`);
     process.exit(2);
   }
