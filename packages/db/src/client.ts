@@ -34,7 +34,7 @@ export class DatabaseRefused extends Error {}
  * so a lockfile holding our pid makes one process its owner. A lockfile left by a dead process
  * is taken over.
  */
-function acquireLock(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const lockPath = join(dataDir, 'wutong.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -93,7 +93,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return { db, kind: 'postgres', raw: { pool }, close: () => pool.end() };
   }
   const dir = opts.dataDir ?? './data';
-  const release = dir === 'memory' ? () => {} : acquireLock(dir);
+  const release = dir === 'memory' ? () => {} : lockDataDir(dir);
   try {
     const pglite = await PGlite.create({
       dataDir: dir === 'memory' ? undefined : resolve(dir, 'pg'),
