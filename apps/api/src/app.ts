@@ -8,6 +8,7 @@ import { watchDataChanges, type Database } from '@wutong/db';
 import type { Config } from './platform/config.js';
 import { VERSION } from './platform/config.js';
 import { AppError } from './platform/errors.js';
+import { forgetAllSessions } from './platform/session-cache.js';
 import { buildOpenApi, installErrorHandling, registerRoutes, requestLang, sendError, type AnyRoute } from './platform/http.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
@@ -65,10 +66,10 @@ export async function buildApp(database: Database, config: Config, opts: { logge
     if (!/^application\/json\s*(;|$)/i.test(type)) return sendError(reply, lang, new AppError(415, 'json_required'), String(req.id));
   });
 
-  if (config.readCache) {
-    const stop = await watchDataChanges(database, (msg) => app.log.warn(msg));
-    app.addHook('onClose', stop);
-  }
+  // the change feed: list pages kept in memory (unless WUTONG_READ_CACHE=0), and signed-in
+  // callers' cached scopes, dropped when any instance changes what they come from
+  const stopFeed = await watchDataChanges(database, (msg) => app.log.warn(msg), { readCache: config.readCache, onSessionsChanged: forgetAllSessions });
+  app.addHook('onClose', stopFeed);
 
   installErrorHandling(app);
   const routes = allRoutes(config);

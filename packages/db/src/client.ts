@@ -146,10 +146,13 @@ function errorCode(e: unknown): string | undefined {
 export function isDatabaseUnavailable(e: unknown): boolean {
   const code = errorCode(e);
   if (code && TRANSIENT.has(code)) return true;
-  const msg = String((e as Error)?.message ?? '');
-  return /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down|in recovery mode)/i.test(
-    msg,
-  );
+  // drizzle wraps the driver's error: look at the causes too
+  for (let x = e as { message?: string; cause?: unknown } | undefined, depth = 0; x && depth < 5; x = x.cause as typeof x, depth++) {
+    if (/Connection terminated|connection timeout|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down|in recovery mode)/i.test(String(x.message ?? ''))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** One line, Chinese then English: what is wrong with DATABASE_URL and what to do. */

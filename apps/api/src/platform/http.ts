@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { zhCN, en } from 'zod/locales';
 import { and, eq, gt } from 'drizzle-orm';
-import { dataChanged, sessions, type Database } from '@wutong/db';
+import { dataChanged, isDatabaseUnavailable, sessions, type Database } from '@wutong/db';
 import type { Lang, Role } from '@wutong/contracts';
 import type { Config } from './config.js';
 import type { PublicContext, RequestContext } from './context.js';
@@ -210,6 +210,9 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: AnyR
   }
 }
 
+/** What a 503 tells the client to wait before trying again (Retry-After). */
+export const DATABASE_RETRY_SECONDS = 5;
+
 /** Maps every error to `{code, message, fields?}` in the caller's language; only the unexpected is a 500. */
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: unknown, req, reply) => {
@@ -230,6 +233,11 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     if (error instanceof SyntaxError || (e.statusCode === 400 && /JSON/i.test(e.message ?? ''))) {
       return sendError(reply, lang, new AppError(400, 'bad_json', {}, { body: 'bad_json' }), id);
+    }
+    if (isDatabaseUnavailable(error)) {
+      // a server restarting or failing over: the pool reconnects by itself, the client retries
+      req.log.warn({ err: error }, 'database unavailable');
+      return sendError(reply, lang, new AppError(503, 'database_unavailable', { seconds: DATABASE_RETRY_SECONDS }, undefined, DATABASE_RETRY_SECONDS), id);
     }
     if (pgErr.code === '23505') return sendError(reply, lang, new AppError(409, 'unique_taken', {}, constraintField(pgErr.constraint)), id);
     if (pgErr.code === '23503') return sendError(reply, lang, new AppError(409, 'reference_missing'), id);
