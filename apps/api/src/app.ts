@@ -29,6 +29,7 @@ import { coordinationRoutes } from './modules/coordination/coordination.routes.j
 import { pointsRoutes } from './modules/points/points.routes.js';
 import './modules/bulletins/bulletins.jobs.js';
 import './modules/assessment-close/close.jobs.js';
+import './modules/system/backup.jobs.js';
 import { bulletinRoutes } from './modules/bulletins/bulletins.routes.js';
 import { assessmentCloseRoutes } from './modules/assessment-close/close.routes.js';
 

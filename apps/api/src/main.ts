@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openAndPrepare } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { startBackground } from './modules/scheduler/runtime.js';
+import { enableEmbeddedBackups } from './modules/system/backup.jobs.js';
 
 const started = Date.now();
 let config: Config;
@@ -19,6 +20,8 @@ try {
   throw e;
 }
 const app = await buildApp(database, config);
+// nobody else can open the embedded database while it runs: it backs itself up every night
+enableEmbeddedBackups(database, { dir: config.backupDir, keep: config.backupKeep });
 // scheduled jobs and webhook deliveries (WUTONG_SCHEDULER=0 turns them off on this instance)
 const background =
   process.env.WUTONG_SCHEDULER === '0' ? null : startBackground(database, { log: (msg, data) => app.log.info(data ?? {}, `[scheduler] ${msg}`) });

@@ -259,8 +259,8 @@ function inUse(e: unknown, dataDir: string) {
   if (!(e instanceof DatabaseRefused) || !/in use by process (\d+)/.test(e.message)) return e;
   const pid = /in use by process (\d+)/.exec(e.message)![1];
   return new DatabaseRefused(
-    `内置数据库 ${dataDir} 正由运行中的 Wutong（进程 ${pid}）使用：请先停止它（备份只需几秒）。 ` +
-      `The embedded database in ${dataDir} belongs to the running Wutong (process ${pid}): stop it first (a backup takes seconds).`,
+    `内置数据库 ${dataDir} 正由运行中的 Wutong（进程 ${pid}）使用：请先停止它（备份只需几秒），或使用它每晚写入 backups 目录的备份。 ` +
+      `The embedded database in ${dataDir} belongs to the running Wutong (process ${pid}): stop it first (a backup takes seconds), or use the backup it writes every night (WUTONG_BACKUP_DIR, default ${dataDir}/backups).`,
   );
 }
 

@@ -27,6 +27,9 @@ export type Config = {
   trustProxy: string[] | false;
   /** how long a start waits for a PostgreSQL server that refuses connections (it may be starting too) */
   databaseWaitSeconds: number;
+  /** where the embedded database's nightly backups go, and how many are kept */
+  backupDir: string;
+  backupKeep: number;
 };
 
 /** A setting the app cannot start with: main.ts prints the message alone, no stack. */
@@ -68,5 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readCache: env.WUTONG_READ_CACHE !== '0',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     databaseWaitSeconds: Number(env.DATABASE_WAIT_SECONDS ?? 60),
+    backupDir: env.WUTONG_BACKUP_DIR ?? resolve(env.DATA_DIR ?? './data', 'backups'),
+    backupKeep: Math.max(1, Number(env.WUTONG_BACKUP_KEEP ?? 7)),
   };
 }
