@@ -72,7 +72,7 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   const stopFeed = await watchDataChanges(database, (msg) => app.log.warn(msg), { readCache: config.readCache, onSessionsChanged: forgetAllSessions });
   app.addHook('onClose', stopFeed);
 
-  installErrorHandling(app);
+  installErrorHandling(app, database);
   const routes = allRoutes(config);
   registerRoutes(app, { database, config }, routes);
   const openapi = buildOpenApi(routes, VERSION);

@@ -135,24 +135,44 @@ const databaseName = (url: string) => {
 };
 
 /** Errors that pass when the server has finished starting (or restarting): worth waiting for. */
-const TRANSIENT = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOENT', 'EPIPE', '57P03', '53300', '57P01', '08006', '08001']);
+const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOENT', 'EPIPE']);
+/** SQLSTATEs of a server shutting down, starting, out of connections, or a connection lost */
+const SERVER_DOWN = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
+const TRANSIENT = new Set([...NETWORK, ...SERVER_DOWN]);
+const DRIVER_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down|in recovery mode)/i;
 
 function errorCode(e: unknown): string | undefined {
   const x = e as { code?: string; errors?: { code?: string }[]; cause?: unknown };
   return x.code ?? x.errors?.[0]?.code ?? (x.cause ? errorCode(x.cause) : undefined);
 }
 
-/** True for the errors of a server that is down, starting or restarting (not of a wrong query). */
-export function isDatabaseUnavailable(e: unknown): boolean {
-  const code = errorCode(e);
-  if (code && TRANSIENT.has(code)) return true;
-  // drizzle wraps the driver's error: look at the causes too
-  for (let x = e as { message?: string; cause?: unknown } | undefined, depth = 0; x && depth < 5; x = x.cause as typeof x, depth++) {
-    if (/Connection terminated|connection timeout|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down|in recovery mode)/i.test(String(x.message ?? ''))) {
-      return true;
-    }
+/**
+ * True for the errors of a PostgreSQL server that is down, starting or restarting, as opposed to
+ * a wrong query, or a network error of something else (a webhook's host, a missing file: same
+ * codes). A network error counts when it is the database's: drizzle wrapped it around a query, or
+ * it names the database's port.
+ */
+export function isDatabaseUnavailable(e: unknown, database?: Database): boolean {
+  if (!database || database.kind !== 'postgres') return false;
+  let wrapped = false;
+  for (let x = e as { message?: string; code?: string; port?: number; cause?: unknown } | undefined, depth = 0; x && depth < 5; x = x.cause as typeof x, depth++) {
+    if (x.code && SERVER_DOWN.has(x.code)) return true;
+    if (DRIVER_MESSAGES.test(String(x.message ?? ''))) return true;
+    if (x.code && NETWORK.has(x.code) && (wrapped || x.port === databasePort(database))) return true;
+    // drizzle's wrapper: what it carries came from running a query
+    if (/^Failed query:/.test(String(x.message ?? ''))) wrapped = true;
   }
   return false;
+}
+
+function databasePort(database: Database): number | undefined {
+  const url = (database.raw.pool?.options as { connectionString?: string } | undefined)?.connectionString;
+  try {
+    return url ? Number(new URL(url).port || 5432) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** One line, Chinese then English: what is wrong with DATABASE_URL and what to do. */

@@ -214,7 +214,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: AnyR
 export const DATABASE_RETRY_SECONDS = 5;
 
 /** Maps every error to `{code, message, fields?}` in the caller's language; only the unexpected is a 500. */
-export function installErrorHandling(app: FastifyInstance) {
+export function installErrorHandling(app: FastifyInstance, database?: Database) {
   app.setErrorHandler((error: unknown, req, reply) => {
     const lang = requestLang(req);
     const id = String(req.id);
@@ -234,7 +234,7 @@ export function installErrorHandling(app: FastifyInstance) {
     if (error instanceof SyntaxError || (e.statusCode === 400 && /JSON/i.test(e.message ?? ''))) {
       return sendError(reply, lang, new AppError(400, 'bad_json', {}, { body: 'bad_json' }), id);
     }
-    if (isDatabaseUnavailable(error)) {
+    if (isDatabaseUnavailable(error, database)) {
       // a server restarting or failing over: the pool reconnects by itself, the client retries
       req.log.warn({ err: error }, 'database unavailable');
       return sendError(reply, lang, new AppError(503, 'database_unavailable', { seconds: DATABASE_RETRY_SECONDS }, undefined, DATABASE_RETRY_SECONDS), id);
