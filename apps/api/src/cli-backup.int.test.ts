@@ -48,11 +48,14 @@ function expectSame(after: Inventory, before: Inventory) {
 
 // once per `npm test`: in its PGlite pass
 describe.skipIf(process.env.WUTONG_TEST_DB === 'postgres')('backup and restore of the embedded database', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wutong-backup-'));
-  const source = join(dir, 'source');
-  const file = join(dir, 'demo.tar.gz');
+  let dir: string;
+  let source: string;
+  let file: string;
   let before: Inventory;
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wutong-backup-'));
+    source = join(dir, 'source');
+    file = join(dir, 'demo.tar.gz');
     const database = await openDatabase({ dataDir: source });
     try {
       await runMigrations(database);
@@ -62,7 +65,7 @@ describe.skipIf(process.env.WUTONG_TEST_DB === 'postgres')('backup and restore o
       await database.close();
     }
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
   it('refuses while the app holds the data directory, and says what to do', async () => {
     const running = await openDatabase({ dataDir: source }); // this process plays the running app
@@ -129,8 +132,8 @@ describe.skipIf(!!noServer)(`backup and restore on the PostgreSQL server${noServ
     u.pathname = `/${name}`;
     return u.toString();
   };
-  const dir = mkdtempSync(join(tmpdir(), 'wutong-backup-pg-'));
-  const file = join(dir, 'demo.dump');
+  let dir: string;
+  let file: string;
   let before: Inventory;
 
   async function admin(statements: string[]) {
@@ -152,6 +155,8 @@ describe.skipIf(!!noServer)(`backup and restore on the PostgreSQL server${noServ
   }
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wutong-backup-pg-'));
+    file = join(dir, 'demo.dump');
     await admin(Object.values(names).flatMap((n) => [`DROP DATABASE IF EXISTS ${n}`, `CREATE DATABASE ${n} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`]));
     const database = await openDatabase({ url: dbUrl(names.source), poolSize: 2 });
     try {
@@ -164,7 +169,7 @@ describe.skipIf(!!noServer)(`backup and restore on the PostgreSQL server${noServ
   });
   afterAll(async () => {
     await admin(Object.values(names).map((n) => `DROP DATABASE IF EXISTS ${n} WITH (FORCE)`));
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('round-trips while the source is in use; refuses a database with data or with connections; a damaged file changes nothing', async () => {

@@ -15,12 +15,14 @@ import { disableEmbeddedBackups, enableEmbeddedBackups } from './backup.jobs.js'
  * the file restores to the same data, and only the newest few are kept.
  */
 describe.skipIf(process.env.WUTONG_TEST_DB === 'postgres')('the nightly backup of the embedded database', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wutong-nightly-'));
-  const backups = join(dir, 'backups');
+  let dir: string;
+  let backups: string;
   let database: Database;
   let before: Inventory;
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wutong-nightly-'));
+    backups = join(dir, 'backups');
     database = await openDatabase({ dataDir: join(dir, 'data') });
     await runMigrations(database);
     await loadIndustries(database.db);
@@ -30,7 +32,7 @@ describe.skipIf(process.env.WUTONG_TEST_DB === 'postgres')('the nightly backup o
   afterAll(async () => {
     disableEmbeddedBackups();
     await database?.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('writes tonight’s backup while the app runs, keeps the newest three, and the file restores to the same data', async () => {
