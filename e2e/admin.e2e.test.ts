@@ -88,6 +88,8 @@ describe.skipIf(!!skipReason)('administration', () => {
     const created = page.getByTestId('audit-table').locator('tr', { hasText: '组织单位' }).filter({ hasText: '新建' }).first();
     await created.click();
     await poll(() => page.getByTestId('audit-after').first().textContent()).toContain(unitName);
+    // each entry shows the address the request came from, as the app received it
+    expect(await created.getByTestId('audit-address').textContent()).toBe('127.0.0.1');
     await screenshot(page, 'admin-06-audit');
     // filters: one person, one kind of record
     await page.getByTestId('audit-user-filter').click();

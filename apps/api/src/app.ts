@@ -8,6 +8,7 @@ import { watchDataChanges, type Database } from '@wutong/db';
 import type { Config } from './platform/config.js';
 import { VERSION } from './platform/config.js';
 import { AppError } from './platform/errors.js';
+import { forgetAllSessions } from './platform/session-cache.js';
 import { buildOpenApi, installErrorHandling, registerRoutes, requestLang, sendError } from './platform/http.js';
 import { allRoutes, wireModules } from './modules.js';
 
@@ -21,7 +22,8 @@ export async function buildApp(database: Database, config: Config, opts: { logge
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    // X-Forwarded-* only from the configured proxies: from anyone else they are the client's say-so
+    trustProxy: config.trustProxy,
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -42,12 +44,12 @@ export async function buildApp(database: Database, config: Config, opts: { logge
     if (!bodiless && !/^application\/json\s*(;|$)/i.test(type)) return sendError(reply, lang, new AppError(415, 'json_required'), String(req.id));
   });
 
-  if (config.readCache) {
-    const stop = await watchDataChanges(database, (msg) => app.log.warn(msg));
-    app.addHook('onClose', stop);
-  }
+  // the change feed: list pages kept in memory (unless WUTONG_READ_CACHE=0), and signed-in
+  // callers' cached scopes, dropped when any instance changes what they come from
+  const stopFeed = await watchDataChanges(database, (msg) => app.log.warn(msg), { readCache: config.readCache, onSessionsChanged: forgetAllSessions });
+  app.addHook('onClose', stopFeed);
 
-  installErrorHandling(app);
+  installErrorHandling(app, database);
   wireModules();
   const routes = allRoutes(config);
   registerRoutes(app, { database, config }, routes);

@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { DatabaseRefused, orgUnits, userRoles, users } from '@wutong/db';
 import { Password, Username } from '@wutong/contracts';
-import { loadConfig } from './platform/config.js';
+import { ConfigError, loadConfig } from './platform/config.js';
 import { openAndPrepare } from './bootstrap.js';
+import { backupCommand } from './cli-backup.js';
 import { hashPassword, randomPassword } from './platform/passwords.js';
 import { findDivision } from './seeds/reference.js';
 import { insertUnit, isEmpty, seedDemo } from './seeds/demo.js';
@@ -18,15 +19,20 @@ Commands:
       --name DISPLAY_NAME       (default: 系统管理员)
       --region CODE             GB/T 2260 code of the region the admin runs (default: 330203, 海曙区)
   seed-demo                     fill an empty database with the Haishu demo data
+  backup [FILE]                 write a backup of the database (default: ./wutong-<engine>-<time>.tar.gz|.dump);
+                                on a server while the app runs (pg_dump), the embedded one with the app stopped
+  restore FILE                  restore a backup into an empty database (stop the app first)
+      --replace                 replace a database that holds data (embedded: the old one is kept aside)
   wiring                        what runs after what: events and their listeners, jobs, workers
   module-graph                  the module dependency graph (Mermaid), as docs/architecture.md shows it
 `;
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
-    options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, region: { type: 'string' } },
+    allowPositionals: true,
+    options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, region: { type: 'string' }, replace: { type: 'boolean' } },
   });
   if (!command || command === 'help' || command === '--help') {
     console.log(HELP);
@@ -42,7 +48,9 @@ async function main() {
   }
   // the CLI never seeds on its own: only `seed-demo` does
   const config = { ...loadConfig(), demo: false };
-  const database = await openAndPrepare(config);
+  // a backup reads the database as it is, and a restore replaces it: neither opens it the usual way (which migrates)
+  if (command === 'backup' || command === 'restore') return backupCommand(command, positionals[0], { replace: values.replace }, config);
+  const database = await openAndPrepare(config, (m) => console.error(m));
   try {
     if (command === 'migrate') {
       console.log(`migrations applied (${database.kind})`);
@@ -81,6 +89,6 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof DatabaseRefused ? e.message : `error: ${(e as Error).message}`);
+  console.error(e instanceof DatabaseRefused || e instanceof ConfigError ? e.message : `error: ${(e as Error).message}`);
   process.exit(1);
 });

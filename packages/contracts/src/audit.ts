@@ -13,6 +13,10 @@ export const AuditEntry = z.object({
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   requestId: z.string().nullable(),
+  /** the client's address as the app received it: the peer, or the client a trusted proxy names */
+  ip: z.string().nullable(),
+  /** the X-Forwarded-For header as received, when there was one (believed only from a trusted proxy) */
+  forwardedFor: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

@@ -42,6 +42,7 @@ const MESSAGES = {
   route_not_found: ['接口不存在', 'No such endpoint'],
   conflict: ['与现有数据冲突', 'Conflicts with existing data'],
   internal: ['服务器内部错误，请稍后重试（请求编号 {requestId}）', 'Internal error, please retry (request {requestId})'],
+  database_unavailable: ['数据库暂时不可用（可能正在重启），请 {seconds} 秒后重试', 'The database is briefly unavailable (it may be restarting); please retry in {seconds} seconds'],
   login_failed: ['用户名或密码错误', 'Wrong username or password'],
   login_locked: ['连续登录失败次数过多，请 {minutes} 分钟后再试', 'Too many failed sign-ins; try again in {minutes} minutes'],
   account_inactive: ['账号已停用，请联系管理员', 'This account is deactivated; contact your administrator'],

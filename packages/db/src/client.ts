@@ -34,7 +34,7 @@ export class DatabaseRefused extends Error {}
  * so a lockfile holding our pid makes one process its owner. A lockfile left by a dead process
  * is taken over.
  */
-function acquireLock(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const lockPath = join(dataDir, 'wutong.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -93,7 +93,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return { db, kind: 'postgres', raw: { pool }, close: () => pool.end() };
   }
   const dir = opts.dataDir ?? './data';
-  const release = dir === 'memory' ? () => {} : acquireLock(dir);
+  const release = dir === 'memory' ? () => {} : lockDataDir(dir);
   try {
     const pglite = await PGlite.create({
       dataDir: dir === 'memory' ? undefined : resolve(dir, 'pg'),
@@ -113,6 +113,137 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   } catch (e) {
     release();
     throw e;
+  }
+}
+
+/** Where a URL points, without its password: for messages. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname || '/'}`;
+  } catch {
+    return '(DATABASE_URL)';
+  }
+}
+
+const databaseName = (url: string) => {
+  try {
+    return decodeURIComponent(new URL(url).pathname.slice(1)) || 'postgres';
+  } catch {
+    return 'wutong';
+  }
+};
+
+/** Errors that pass when the server has finished starting (or restarting): worth waiting for. */
+const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOENT', 'EPIPE']);
+/** SQLSTATEs of a server shutting down, starting, out of connections, or a connection lost */
+const SERVER_DOWN = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
+const TRANSIENT = new Set([...NETWORK, ...SERVER_DOWN]);
+const DRIVER_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down|in recovery mode)/i;
+
+function errorCode(e: unknown): string | undefined {
+  const x = e as { code?: string; errors?: { code?: string }[]; cause?: unknown };
+  return x.code ?? x.errors?.[0]?.code ?? (x.cause ? errorCode(x.cause) : undefined);
+}
+
+/**
+ * True for the errors of a PostgreSQL server that is down, starting or restarting, as opposed to
+ * a wrong query, or a network error of something else (a webhook's host, a missing file: same
+ * codes). A network error counts when it is the database's: drizzle wrapped it around a query, or
+ * it names the database's port.
+ */
+export function isDatabaseUnavailable(e: unknown, database?: Database): boolean {
+  if (!database || database.kind !== 'postgres') return false;
+  let wrapped = false;
+  for (let x = e as { message?: string; code?: string; port?: number; cause?: unknown } | undefined, depth = 0; x && depth < 5; x = x.cause as typeof x, depth++) {
+    if (x.code && SERVER_DOWN.has(x.code)) return true;
+    if (DRIVER_MESSAGES.test(String(x.message ?? ''))) return true;
+    if (x.code && NETWORK.has(x.code) && (wrapped || x.port === databasePort(database))) return true;
+    // drizzle's wrapper: what it carries came from running a query
+    if (/^Failed query:/.test(String(x.message ?? ''))) wrapped = true;
+  }
+  return false;
+}
+
+function databasePort(database: Database): number | undefined {
+  const url = (database.raw.pool?.options as { connectionString?: string } | undefined)?.connectionString;
+  try {
+    return url ? Number(new URL(url).port || 5432) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One line, Chinese then English: what is wrong with DATABASE_URL and what to do. */
+function explain(e: unknown, url: string, waited: number): string {
+  const where = describeUrl(url);
+  const db = databaseName(url);
+  const code = errorCode(e);
+  const msg = String((e as Error)?.message ?? e);
+  if (code && TRANSIENT.has(code)) {
+    return (
+      `无法连接数据库 ${where}（${code}，已等待 ${waited} 秒）：请确认 PostgreSQL 已启动、地址和端口正确，或用 DATABASE_WAIT_SECONDS 等待更久。 ` +
+      `Cannot reach the database at ${where} (${code}, waited ${waited} s): check that PostgreSQL is running and the host and port in DATABASE_URL are right, or wait longer with DATABASE_WAIT_SECONDS.`
+    );
+  }
+  if (code === 'ENOTFOUND') {
+    return `找不到数据库主机 ${where}：请检查 DATABASE_URL 中的主机名。 The database host in DATABASE_URL (${where}) does not resolve: check its host name.`;
+  }
+  if (code === '3D000') {
+    return (
+      `数据库 "${db}" 不存在（${where}）：请先创建：createdb -T template0 -E UTF8 --lc-collate=C.UTF-8 --lc-ctype=C.UTF-8 ${db} 。 ` +
+      `The database "${db}" does not exist on ${where}: create it first with createdb -T template0 -E UTF8 --lc-collate=C.UTF-8 --lc-ctype=C.UTF-8 ${db}`
+    );
+  }
+  if (code === '28P01' || code === '28000' || /SASL|password/i.test(msg)) {
+    return (
+      `数据库拒绝了登录 ${where}（${msg}）：请检查 DATABASE_URL 中的用户名和密码（密码中的特殊字符需 URL 编码）。 ` +
+      `The database refused the sign-in to ${where} (${msg}): check the user name and password in DATABASE_URL (URL-encode special characters in the password).`
+    );
+  }
+  if (/SSL/i.test(msg)) {
+    return `数据库的 SSL 设置不符（${msg}）：请检查 DATABASE_URL 中的 sslmode。 The database's SSL setting does not match (${msg}): check sslmode in DATABASE_URL.`;
+  }
+  return `无法使用数据库 ${where}：${msg}。请检查 DATABASE_URL。 Cannot use the database at ${where}: ${msg}. Check DATABASE_URL.`;
+}
+
+/**
+ * The first contact with a PostgreSQL server, before migrations: waits up to `waitSeconds` for a
+ * server that refuses connections or is starting (in production the database often starts after
+ * the app), saying so at each try, and turns anything else into one line (Chinese, English) that
+ * says what is wrong and what to do, instead of a driver's stack trace.
+ */
+export async function connectOrExplain(database: Database, url: string, opts: { waitSeconds?: number; log?: (msg: string) => void } = {}): Promise<void> {
+  if (database.kind !== 'postgres') return;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    /* refused below */
+  }
+  if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol)) {
+    throw new DatabaseRefused(
+      `DATABASE_URL 应形如 postgres://用户:密码@主机:5432/数据库 。 DATABASE_URL must look like postgres://user:password@host:5432/database.`,
+    );
+  }
+  const waitMs = Math.max(0, opts.waitSeconds ?? 60) * 1000;
+  const started = Date.now();
+  let delay = 500;
+  for (;;) {
+    try {
+      await database.raw.pool!.query('select 1');
+      return;
+    } catch (e) {
+      const waited = Math.round((Date.now() - started) / 1000);
+      const code = errorCode(e);
+      if (!code || !TRANSIENT.has(code) || Date.now() - started + delay > waitMs) throw new DatabaseRefused(explain(e, url, waited));
+      opts.log?.(
+        `数据库 ${describeUrl(url)} 暂不可用（${code}），${delay / 1000} 秒后重试（最多等待 ${waitMs / 1000} 秒）… The database at ${describeUrl(url)} is not available (${code}); trying again in ${delay / 1000} s (waiting up to ${waitMs / 1000} s)…`,
+      );
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 5000);
+    }
   }
 }
 

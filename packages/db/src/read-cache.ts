@@ -69,25 +69,39 @@ export function dataChanged(db: Db) {
 }
 
 export const DATA_CHANGED_CHANNEL = 'wutong_data_changed';
+/** Sessions, users, roles or units changed (migration 0016): signed-in callers' cached scopes may be stale. */
+export const SESSIONS_CHANGED_CHANNEL = 'wutong_sessions_changed';
+
+export type WatchOptions = {
+  /** keep list pages in memory (WUTONG_READ_CACHE); the feed runs for `onSessionsChanged` either way */
+  readCache?: boolean;
+  /** called on each sessions notification, and whenever the feed was down (anything may have changed) */
+  onSessionsChanged?: () => void;
+};
 
 /**
- * Turns the read cache on for this database: listens for changes (on PGlite in process; on a
- * server on a connection of its own, reconnected with backoff when it drops). Returns the stop.
+ * The change feed of this database: turns the read cache on and tells the app when sessions,
+ * users, roles or units change, whichever instance (or psql) changed them. It listens on PGlite
+ * in process; on a server on a connection of its own, reconnected with backoff when it drops.
+ * Returns the stop.
  */
-export async function watchDataChanges(database: Database, log: (msg: string) => void = () => {}): Promise<() => Promise<void>> {
+export async function watchDataChanges(database: Database, log: (msg: string) => void = () => {}, opts: WatchOptions = {}): Promise<() => Promise<void>> {
   const client = clientOf(database.db);
   if (!client) return async () => {};
   const cache = new ReadCache();
-  caches.set(client, cache);
+  if (opts.readCache !== false) caches.set(client, cache);
   const changed = () => cache.bump();
+  const sessionsChanged = () => opts.onSessionsChanged?.();
 
   if (database.raw.pglite) {
     const unlisten = await database.raw.pglite.listen(DATA_CHANGED_CHANNEL, changed);
+    const unlistenSessions = await database.raw.pglite.listen(SESSIONS_CHANGED_CHANNEL, sessionsChanged);
     cache.live = true;
     return async () => {
       cache.live = false;
       caches.delete(client);
       await unlisten().catch(() => {});
+      await unlistenSessions().catch(() => {});
     };
   }
 
@@ -99,6 +113,7 @@ export async function watchDataChanges(database: Database, log: (msg: string) =>
   const down = () => {
     cache.live = false;
     cache.bump();
+    sessionsChanged();
   };
   const again = () => {
     if (stopped) return;
@@ -110,7 +125,7 @@ export async function watchDataChanges(database: Database, log: (msg: string) =>
   const connect = async (): Promise<void> => {
     if (stopped) return;
     const c = new pg.Client(pool.options);
-    c.on('notification', changed);
+    c.on('notification', (n) => (n.channel === SESSIONS_CHANGED_CHANNEL ? sessionsChanged() : changed()));
     c.on('error', () => {
       /* 'end' follows */
     });
@@ -123,6 +138,7 @@ export async function watchDataChanges(database: Database, log: (msg: string) =>
     try {
       await c.connect();
       await c.query(`listen ${DATA_CHANGED_CHANNEL}`);
+      await c.query(`listen ${SESSIONS_CHANGED_CHANNEL}`);
     } catch {
       await c.end().catch(() => {});
       again();
@@ -136,6 +152,7 @@ export async function watchDataChanges(database: Database, log: (msg: string) =>
     delay = 500;
     // anything may have changed while nobody listened
     cache.bump();
+    sessionsChanged();
     cache.live = true;
   };
   await connect();

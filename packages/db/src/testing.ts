@@ -19,6 +19,34 @@ import { openDatabase, runMigrations, type Database } from './client.js';
  */
 export const TEMPLATES_ENV = 'WUTONG_TEST_TEMPLATES';
 
+/**
+ * Queries sent to a pg client that is still running another one: pg 8 queues them with a
+ * deprecation warning, pg 9 will refuse them. It happens when code runs `Promise.all` over a
+ * transaction (one connection). Every test database on the server watches for it and fails
+ * its file on close, so the PostgreSQL pass of the integration tests catches it.
+ */
+const overlapping: string[] = [];
+let watching = false;
+function watchOverlappingQueries() {
+  if (watching) return;
+  watching = true;
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown; _queryQueue?: unknown[] };
+  const query = proto.query;
+  proto.query = function (this: { _queryQueue?: unknown[] }, ...args: unknown[]) {
+    if (this._queryQueue && this._queryQueue.length > 0) {
+      const c = args[0];
+      overlapping.push(String(typeof c === 'string' ? c : ((c as { text?: string } | undefined)?.text ?? '')).slice(0, 200));
+    }
+    return query.apply(this, args);
+  };
+}
+
+/** The overlapping queries seen so far in this process (and forgets them). */
+export function takeOverlappingQueries(): string[] {
+  return overlapping.splice(0);
+}
+
+
 export type TestDbKind = 'pglite' | 'postgres';
 
 export function testDbKind(): TestDbKind {
@@ -52,6 +80,7 @@ const UTF8 = `ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`;
 
 /** A database on the server that is dropped (connections and all) when closed. */
 async function serverDatabase(name: string, from: string | undefined, poolSize: number): Promise<Database> {
+  watchOverlappingQueries();
   await adminQuery(from ? `CREATE DATABASE ${name} TEMPLATE ${from}` : `CREATE DATABASE ${name} TEMPLATE template0 ${UTF8}`);
   const database = await openDatabase({ url: withDatabase(serverUrl(), name), poolSize });
   return {
@@ -59,6 +88,10 @@ async function serverDatabase(name: string, from: string | undefined, poolSize: 
     close: async () => {
       await database.close();
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      const seen = takeOverlappingQueries();
+      if (seen.length) {
+        throw new Error(`${seen.length} queries were sent to a connection still running another one (Promise.all inside a transaction?); first: ${seen[0]}`);
+      }
     },
   };
 }

@@ -21,7 +21,7 @@ function redact(v: unknown): unknown {
 }
 
 /** Written in the command's own transaction: the log and the change land together or not at all. */
-export async function audit(ctx: Pick<RequestContext, 'db' | 'requestId' | 'ip'> & { user?: { id: number; username: string } }, e: AuditInput) {
+export async function audit(ctx: Pick<RequestContext, 'db' | 'requestId' | 'ip' | 'forwardedFor'> & { user?: { id: number; username: string } }, e: AuditInput) {
   await ctx.db.insert(auditLog).values({
     userId: ctx.user?.id ?? null,
     username: ctx.user?.username ?? null,
@@ -33,5 +33,6 @@ export async function audit(ctx: Pick<RequestContext, 'db' | 'requestId' | 'ip'>
     after: redact(e.after) as object | null,
     requestId: ctx.requestId,
     ip: ctx.ip,
+    forwardedFor: ctx.forwardedFor ?? null,
   });
 }

@@ -37,7 +37,10 @@ export type RequestContext = {
   dbKind: DbKind;
   lang: Lang;
   requestId: string;
+  /** the peer's address, or the client's as named by a trusted proxy (TRUST_PROXY) */
   ip: string;
+  /** the X-Forwarded-For header as received, when there was one: kept for the audit log, never believed on its own */
+  forwardedFor?: string;
   user: SessionUser;
   scope: DataScope;
 };

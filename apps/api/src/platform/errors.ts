@@ -1,6 +1,9 @@
 import type { MessageCode } from '@wutong/contracts';
 
-/** An expected refusal: a status, a machine code and, where a field is at fault, the fields. */
+/**
+ * An expected refusal: a status, a machine code and, where a field is at fault, the fields. A
+ * refusal that passes with time (429, 503) says when to try again: the `Retry-After` header.
+ */
 export class AppError extends Error {
   constructor(
     readonly status: number,
@@ -9,6 +12,8 @@ export class AppError extends Error {
     readonly fields?: Record<string, MessageCode | string>,
     /** what the caller can act on besides the message (e.g. the id of the record that already exists) */
     readonly extra?: { existingId?: number },
+    /** a refusal that passes: the client may retry after this many seconds (Retry-After) */
+    readonly retryAfterSeconds?: number,
   ) {
     super(code);
   }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { and, eq, gt } from 'drizzle-orm';
-import { dataChanged, sessions, type Database } from '@wutong/db';
+import { dataChanged, isDatabaseUnavailable, sessions, type Database } from '@wutong/db';
 import type { Lang, Role } from '@wutong/contracts';
 import type { Config } from './config.js';
 import type { PublicContext, RequestContext } from './context.js';
@@ -110,6 +110,13 @@ function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, lang: Lang
 
 export type AppDeps = { database: Database; config: Config };
 
+/** X-Forwarded-For as the request carried it (several headers joined), for the audit log. */
+function forwardedFor(req: FastifyRequest): { forwardedFor?: string } {
+  const h = req.headers['x-forwarded-for'];
+  const v = Array.isArray(h) ? h.join(', ') : h;
+  return v ? { forwardedFor: v.slice(0, 300) } : {};
+}
+
 async function authenticate(req: FastifyRequest, deps: AppDeps, base: PublicContext): Promise<RequestContext | null> {
   const token = req.cookies?.[SESSION_COOKIE];
   if (!token || token.length > 200) return null;
@@ -133,6 +140,7 @@ export function sendError(reply: FastifyReply, lang: Lang, err: AppError, reques
   const fields = err.fields
     ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, isMessageCode(v) ? t(lang, v) : translateFieldMessage(lang, v)]))
     : undefined;
+  if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
   return reply.status(err.status).send({
     code: err.code,
     message: t(lang, err.code, { ...err.params, requestId }),
@@ -159,6 +167,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: AnyR
           lang,
           requestId: String(req.id),
           ip: req.ip,
+          ...forwardedFor(req),
         };
         let ctx: PublicContext | RequestContext = base;
         if (!r.public) {
@@ -208,8 +217,11 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: AnyR
   }
 }
 
+/** What a 503 tells the client to wait before trying again (Retry-After). */
+export const DATABASE_RETRY_SECONDS = 5;
+
 /** Maps every error to `{code, message, fields?}` in the caller's language; only the unexpected is a 500. */
-export function installErrorHandling(app: FastifyInstance) {
+export function installErrorHandling(app: FastifyInstance, database?: Database) {
   app.setErrorHandler((error: unknown, req, reply) => {
     const lang = requestLang(req);
     const id = String(req.id);
@@ -228,6 +240,11 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     if (error instanceof SyntaxError || (e.statusCode === 400 && /JSON/i.test(e.message ?? ''))) {
       return sendError(reply, lang, new AppError(400, 'bad_json', {}, { body: 'bad_json' }), id);
+    }
+    if (isDatabaseUnavailable(error, database)) {
+      // a server restarting or failing over: the pool reconnects by itself, the client retries
+      req.log.warn({ err: error }, 'database unavailable');
+      return sendError(reply, lang, new AppError(503, 'database_unavailable', { seconds: DATABASE_RETRY_SECONDS }, undefined, undefined, DATABASE_RETRY_SECONDS), id);
     }
     if (pgErr.code === '23505') return sendError(reply, lang, new AppError(409, 'unique_taken', {}, constraintField(pgErr.constraint)), id);
     if (pgErr.code === '23503') return sendError(reply, lang, new AppError(409, 'reference_missing'), id);

@@ -104,7 +104,7 @@ describe('scope matrix: no caller sees or touches another unit’s records throu
       const tables = await queryRows<{ name: string }>(
         t.database.db,
         sql`select table_name as name from information_schema.tables
-            where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('sessions', 'login_attempts')
+            where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('sessions', 'login_attempts', 'login_address_attempts')
             order by table_name`,
       );
       expect(tables.length).toBeGreaterThan(20);

@@ -3,7 +3,9 @@ import type { DataScope, SessionUser } from './context.js';
 /**
  * Signed-in callers' user and scope, kept for a few seconds per session token so that a busy
  * user does not cost four queries a request. Anything that changes a user, a role or the org
- * tree clears it in this process; other instances follow within TTL_MS.
+ * tree clears it in this process; other instances clear theirs when the change feed announces it
+ * (a sign-out, a password change, a role or unit change on any instance: migration 0016), and
+ * at the latest after TTL_MS should the feed be down.
  */
 const TTL_MS = 5000;
 const MAX = 10_000;

@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createTestDatabase, hasTemplate } from '@wutong/db/testing';
 import type { Database } from '@wutong/db';
 import { buildApp } from '../app.js';
-import { loadConfig } from '../platform/config.js';
+import { loadConfig, type Config } from '../platform/config.js';
 import { wireModules } from '../modules.js';
 import { buildTemplateInline, type TestTemplate } from './templates.js';
 
@@ -11,7 +11,8 @@ export type TestApp = {
   database: Database;
   /** signs in and returns the session cookie header */
   login: (username: string, password: string) => Promise<string>;
-  call: (method: string, url: string, opts?: { cookie?: string; body?: unknown; headers?: Record<string, string> }) => Promise<LightMyRequestResponse>;
+  /** `remoteAddress`: the connection's peer (default 127.0.0.1) */
+  call: (method: string, url: string, opts?: { cookie?: string; body?: unknown; headers?: Record<string, string>; remoteAddress?: string }) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
 };
 
@@ -22,7 +23,7 @@ type Seed = (database: Database) => Promise<void>;
  * `startTestApp('demo')`, `startTestApp('demo-pipeline')`, `startTestApp('base', seed)`; a seed
  * alone starts from `base`. What a test writes stays in its own copy.
  */
-export async function startTestApp(from?: TestTemplate | Seed, seed?: Seed): Promise<TestApp> {
+export async function startTestApp(from?: TestTemplate | Seed, seed?: Seed, overrides: Partial<Config> = {}): Promise<TestApp> {
   const template: TestTemplate = typeof from === 'string' ? from : 'base';
   const extra = typeof from === 'function' ? from : seed;
   let database: Database;
@@ -34,7 +35,7 @@ export async function startTestApp(from?: TestTemplate | Seed, seed?: Seed): Pro
   }
   wireModules();
   if (extra) await extra(database);
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), webDir: '/nonexistent', demo: false };
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), webDir: '/nonexistent', demo: false, ...overrides };
   const app = await buildApp(database, config, { logger: false });
   await app.ready();
   const call: TestApp['call'] = (method, url, opts = {}) => {
@@ -46,6 +47,7 @@ export async function startTestApp(from?: TestTemplate | Seed, seed?: Seed): Pro
       method: method as 'GET',
       url,
       headers,
+      ...(opts.remoteAddress ? { remoteAddress: opts.remoteAddress } : {}),
       payload: hasBody ? (typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body ?? {})) : undefined,
     });
   };

@@ -19,7 +19,10 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
+    /** the client's address: the connection's peer, or the client a trusted proxy (TRUST_PROXY) names */
     ip: text('ip'),
+    /** the X-Forwarded-For header exactly as received, when there was one (believed or not) */
+    forwardedFor: text('forwarded_for'),
   },
   (t) => [
     index('audit_log_at_idx').on(t.at),

@@ -204,7 +204,10 @@ export async function figures(ctx: RequestContext, q: CockpitQuery): Promise<Coc
   }
 
   // targets, completion and ranks
-  const [targets, totals] = await Promise.all([repo.listTargets(ctx, { year }), view.regionWide ? Promise.resolve(null) : regionTotals(ctx, year)]);
+  // one query after another: bulletins call this inside a job's transaction, where ctx.db is one
+  // connection and pg refuses overlapping queries (deprecated, removed in pg 9)
+  const targets = await repo.listTargets(ctx, { year });
+  const totals = view.regionWide ? null : await regionTotals(ctx, year);
   const targetMap = new Map(targets.map((t) => [`${t.unitId}|${t.indicator}`, t]));
   const fraction = dayFraction(year, today);
   const headlines = INDICATORS.map(({ code }) => {
@@ -305,7 +308,9 @@ export async function listFacts(ctx: RequestContext, q: FactsQuery): Promise<Fac
   const filter = await factFilter(ctx, q);
   const limit = q.limit ?? 50;
   const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-  const [totals, rows] = await Promise.all([repo.factsTotal(ctx, filter), repo.listFacts(ctx, filter, { after, limit: limit + 1 })]);
+  // sequential: bulletins page through facts inside a transaction (one connection)
+  const totals = await repo.factsTotal(ctx, filter);
+  const rows = await repo.listFacts(ctx, filter, { after, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
@@ -378,7 +383,9 @@ export async function exportFacts(ctx: RequestContext, q: FactsQuery) {
 export async function completionRanking(ctx: RequestContext, q: CompletionRankingQuery): Promise<CompletionRanking> {
   const year = q.year ?? shanghaiYear();
   const indicator = q.indicator ?? 'enterprises_introduced';
-  const [units, targets, totals] = await Promise.all([repo.regionUnits(ctx), repo.listTargets(ctx, { year, indicator }), regionTotals(ctx, year, indicator)]);
+  const units = await repo.regionUnits(ctx);
+  const targets = await repo.listTargets(ctx, { year, indicator });
+  const totals = await regionTotals(ctx, year, indicator);
   return { year, indicator, timeProgress: dayFraction(year, shanghaiDate()), groups: rankByKind(units, targets, totals, indicator) };
 }
 
@@ -387,11 +394,10 @@ export async function completionRanking(ctx: RequestContext, q: CompletionRankin
 export async function listTargets(ctx: RequestContext, q: TargetsQuery): Promise<{ items: TargetRow[] }> {
   const year = q.year ?? shanghaiYear();
   if (q.unitId !== undefined && !ctx.scope.unitIds.includes(q.unitId)) throw new AppError(404, 'not_found', {}, { unitId: 'not_found' });
-  const [units, targets, totals] = await Promise.all([
-    repo.regionUnits(ctx),
-    repo.listTargets(ctx, { year, indicator: q.indicator, units: q.unitId !== undefined ? [q.unitId] : ctx.scope.unitIds }),
-    regionTotals(ctx, year, q.indicator),
-  ]);
+  // sequential: bulletins read targets inside a job's transaction (one connection)
+  const units = await repo.regionUnits(ctx);
+  const targets = await repo.listTargets(ctx, { year, indicator: q.indicator, units: q.unitId !== undefined ? [q.unitId] : ctx.scope.unitIds });
+  const totals = await regionTotals(ctx, year, q.indicator);
   return { items: targetRows(units, targets, totals) };
 }
 

@@ -22,6 +22,8 @@ export async function listAudit(ctx: RequestContext, q: ListAuditQuery): Promise
       before: auditLog.before,
       after: auditLog.after,
       requestId: auditLog.requestId,
+      ip: auditLog.ip,
+      forwardedFor: auditLog.forwardedFor,
     })
     .from(auditLog)
     .where(

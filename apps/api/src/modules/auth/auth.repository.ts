@@ -1,38 +1,71 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { loginAttempts, sessions, type Db } from '@wutong/db';
+import { loginAddressAttempts, loginAttempts, queryRows, sessions, type Db } from '@wutong/db';
 import type { RequestContext } from '../../platform/context.js';
 
 // Sign-in happens before there is a scope: these functions touch only the named account.
-export async function getAttempts(db: Db, username: string) {
-  return (await db.select().from(loginAttempts).where(eq(loginAttempts.username, username)))[0];
+/** Seconds left on the longer of the two locks on this sign-in (the name on this address, the address), or 0. */
+export async function lockSecondsLeft(db: Db, username: string, ip: string): Promise<number> {
+  const [row] = await queryRows<{ s: number | null }>(
+    db,
+    sql`select ceil(extract(epoch from greatest(
+          (select ${loginAttempts.lockedUntil} from ${loginAttempts} where ${loginAttempts.username} = ${username} and ${loginAttempts.ip} = ${ip}),
+          (select ${loginAddressAttempts.lockedUntil} from ${loginAddressAttempts} where ${loginAddressAttempts.ip} = ${ip})
+        ) - now()))::int as s`,
+  );
+  return Math.max(0, row?.s ?? 0);
 }
 
-export async function recordFailure(db: Db, username: string, lockAfter: number, lockMinutes: number) {
-  const rows = await db
+/** After a day without failures a counter is forgotten (unless it is still locking). */
+const EXPIRY = sql`interval '1 day'`;
+
+/** Counts one failure of this name on this address; returns the new count (atomic under concurrent failures). */
+export async function countUsernameFailure(db: Db, username: string, ip: string): Promise<number> {
+  await db
+    .delete(loginAttempts)
+    .where(sql`${loginAttempts.lastFailureAt} < now() - ${EXPIRY} and (${loginAttempts.lockedUntil} is null or ${loginAttempts.lockedUntil} < now())`);
+  const [row] = await db
     .insert(loginAttempts)
-    .values({ username, failures: 1 })
+    .values({ username, ip, failures: 1 })
     .onConflictDoUpdate({
-      target: loginAttempts.username,
-      set: {
-        // a lapsed lock starts the count again
-        failures: sql`case when ${loginAttempts.lockedUntil} is not null and ${loginAttempts.lockedUntil} <= now() then 1 else ${loginAttempts.failures} + 1 end`,
-        lockedUntil: sql`case when ${loginAttempts.lockedUntil} is not null and ${loginAttempts.lockedUntil} <= now() then null else ${loginAttempts.lockedUntil} end`,
-        lastFailureAt: sql`now()`,
-      },
+      target: [loginAttempts.username, loginAttempts.ip],
+      set: { failures: sql`${loginAttempts.failures} + 1`, lastFailureAt: sql`now()` },
     })
     .returning({ failures: loginAttempts.failures });
-  const failures = rows[0]?.failures ?? 1;
-  if (failures >= lockAfter) {
-    await db
-      .update(loginAttempts)
-      .set({ lockedUntil: sql`now() + make_interval(mins => ${lockMinutes})` })
-      .where(eq(loginAttempts.username, username));
-  }
-  return failures;
+  return row!.failures;
 }
 
-export async function clearFailures(db: Db, username: string) {
-  await db.delete(loginAttempts).where(eq(loginAttempts.username, username));
+/** Counts one failure from this address, whatever the name; returns the new count. */
+export async function countAddressFailure(db: Db, ip: string): Promise<number> {
+  await db
+    .delete(loginAddressAttempts)
+    .where(
+      sql`${loginAddressAttempts.lastFailureAt} < now() - ${EXPIRY} and (${loginAddressAttempts.lockedUntil} is null or ${loginAddressAttempts.lockedUntil} < now())`,
+    );
+  const [row] = await db
+    .insert(loginAddressAttempts)
+    .values({ ip, failures: 1 })
+    .onConflictDoUpdate({ target: loginAddressAttempts.ip, set: { failures: sql`${loginAddressAttempts.failures} + 1`, lastFailureAt: sql`now()` } })
+    .returning({ failures: loginAddressAttempts.failures });
+  return row!.failures;
+}
+
+export async function lockUsername(db: Db, username: string, ip: string, seconds: number) {
+  await db
+    .update(loginAttempts)
+    .set({ lockedUntil: sql`now() + make_interval(secs => ${seconds})` })
+    .where(and(eq(loginAttempts.username, username), eq(loginAttempts.ip, ip)));
+}
+
+export async function lockAddress(db: Db, ip: string, seconds: number) {
+  await db
+    .update(loginAddressAttempts)
+    .set({ lockedUntil: sql`now() + make_interval(secs => ${seconds})` })
+    .where(eq(loginAddressAttempts.ip, ip));
+}
+
+/** A success forgets this name's failures on this address; the address's own count stays (an attacker's own account must not reset it). */
+export async function clearFailures(db: Db, username: string, ip: string) {
+  await db.delete(loginAttempts).where(and(eq(loginAttempts.username, username), eq(loginAttempts.ip, ip)));
 }
 
 export async function createSession(db: Db, s: { tokenHash: string; userId: number; expiresAt: Date; userAgent?: string; ip: string }) {

@@ -234,6 +234,8 @@ export const enUS: Resources = {
     nothing: '(none)',
     changedHint: 'Changed fields are highlighted',
     requestId: 'Request id',
+    address: 'Address',
+    forwardedFor: 'X-Forwarded-For as received: {{value}}',
     loadMore: 'Load more',
     shown: '{{count}} shown',
     end: 'This is the earliest entry',
@@ -242,6 +244,8 @@ export const enUS: Resources = {
       org_unit: 'Org unit',
       user: 'User',
       session: 'Session',
+      login: 'Sign-in (name on an address)',
+      login_address: 'Sign-in (address)',
     },
     actions: {
       create: 'Create',
@@ -253,6 +257,7 @@ export const enUS: Resources = {
       logout: 'Sign out',
       change_password: 'Change password',
       reset_password: 'Reset password',
+      login_locked: 'Sign-in locked',
     },
   },
   projects: {

@@ -234,6 +234,8 @@ export const zhCN = {
     nothing: '（无）',
     changedHint: '有变化的字段已高亮',
     requestId: '请求编号',
+    address: '来源地址',
+    forwardedFor: '收到的 X-Forwarded-For：{{value}}',
     loadMore: '加载更多',
     shown: '已显示 {{count}} 条',
     end: '已到最早一条',
@@ -242,6 +244,8 @@ export const zhCN = {
       org_unit: '组织单位',
       user: '用户',
       session: '登录会话',
+      login: '登录（账号+地址）',
+      login_address: '登录（地址）',
     },
     actions: {
       create: '新建',
@@ -253,6 +257,7 @@ export const zhCN = {
       logout: '退出',
       change_password: '修改密码',
       reset_password: '重置密码',
+      login_locked: '登录锁定',
     },
   },
   projects: {

@@ -10,14 +10,14 @@ import { useAudit, type AuditFilters } from './audit-api';
 import { AuditDiff } from './audit-diff';
 import { EmptyState, FilterBar, ListCard, ListTable, LoadError, LoadMore } from '../../shared/list-page';
 
-const ENTITIES = ['org_unit', 'user', 'session'] as const;
-const ACTIONS = ['create', 'update', 'deactivate', 'move', 'delete', 'login', 'logout', 'change_password', 'reset_password'] as const;
+const ENTITIES = ['org_unit', 'user', 'session', 'login', 'login_address'] as const;
+const ACTIONS = ['create', 'update', 'deactivate', 'move', 'delete', 'login', 'logout', 'change_password', 'reset_password', 'login_locked'] as const;
 type Entity = (typeof ENTITIES)[number];
 type Action = (typeof ACTIONS)[number];
 const isEntity = (s: string): s is Entity => (ENTITIES as readonly string[]).includes(s);
 const isAction = (s: string): s is Action => (ACTIONS as readonly string[]).includes(s);
 
-const ACTION_COLORS: Partial<Record<Action, string>> = { create: 'green', delete: 'red', deactivate: 'orange', move: 'purple', update: 'blue' };
+const ACTION_COLORS: Partial<Record<Action, string>> = { create: 'green', delete: 'red', deactivate: 'orange', move: 'purple', update: 'blue', login_locked: 'red' };
 
 type Range = [Dayjs | null, Dayjs | null] | null;
 
@@ -80,6 +80,22 @@ export function AuditPage() {
     },
     { title: t('audit.entity'), dataIndex: 'entity', width: 130, render: (s: string) => (isEntity(s) ? t(`audit.entities.${s}`) : s) },
     { title: t('audit.entityId'), dataIndex: 'entityId', width: 110, render: (v: string | null) => v ?? t('common.none') },
+    {
+      // the address as received: what a client claims in X-Forwarded-For shows beside it, never instead
+      title: t('audit.address'),
+      key: 'address',
+      width: 160,
+      render: (_, e) => (
+        <span data-testid="audit-address">
+          {e.ip ?? t('common.none')}
+          {e.forwardedFor ? (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {t('audit.forwardedFor', { value: e.forwardedFor })}
+            </Typography.Text>
+          ) : null}
+        </span>
+      ),
+    },
   ];
 
   return (
@@ -143,7 +159,8 @@ export function AuditPage() {
             dataSource={rows}
             loading={audit.isFetching && !audit.isFetchingNextPage}
             pagination={false}
-            scroll={{ x: 760 }}
+            sticky={{ offsetHeader: 56 }}
+            scroll={{ x: 920 }}
             expandable={{
               expandedRowRender: (e) => <AuditDiff entry={e} />,
               rowExpandable: (e) => e.before !== null || e.after !== null,
