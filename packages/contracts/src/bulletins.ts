@@ -122,6 +122,25 @@ export const BulletinOverdueItem = z.object({
   daysOverdue: z.number().int(),
 });
 
+/**
+ * A section another module adds to a bulletin (incentive payouts, talents and carbon…): a heading,
+ * sentences, and optionally a table — printed after the module sections of the bulletin's own,
+ * numbered on, and as a sheet of the Excel annex.
+ */
+export const BulletinSection = z.object({
+  key: z.string(),
+  heading: z.string(),
+  paragraphs: z.array(z.string()),
+  table: z
+    .object({
+      caption: z.string(),
+      columns: z.array(z.object({ label: z.string(), kind: z.enum(['text', 'number', 'cny', 'usd', 'date', 'percent']) })),
+      rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
+    })
+    .nullable(),
+});
+export type BulletinSection = z.infer<typeof BulletinSection>;
+
 export const BulletinContent = z.object({
   version: z.literal(1),
   regionName: z.string(),
@@ -164,6 +183,8 @@ export const BulletinContent = z.object({
   redLights: z.object({ count: z.number().int(), items: z.array(BulletinRedLight) }),
   overdueItems: z.object({ count: z.number().int(), items: z.array(BulletinOverdueItem) }),
   notes: z.string(),
+  /** sections of other modules (absent in bulletins generated before they existed) */
+  sections: z.array(BulletinSection).optional(),
 });
 export type BulletinContent = z.infer<typeof BulletinContent>;
 

@@ -50,3 +50,44 @@ export const Cockpit = z.object({
 });
 export type Cockpit = z.infer<typeof Cockpit>;
 
+
+/* ── panels other modules add to the cockpit ───────────────────────────────────────────── */
+
+/** How a figure's value reads: money in minor units (shown in 万元/亿元), counts, shares, physical units. */
+export const FigureKind = z.enum(['cny', 'usd', 'count', 'percent', 'days', 'kwh', 'co2_t', 'mw', 'number']);
+export type FigureKind = z.infer<typeof FigureKind>;
+
+/** One figure of a module's panel, with where the records that add up to it are. */
+export const PanelFigure = z.object({
+  key: z.string(),
+  /** in the caller's language */
+  label: z.string(),
+  value: z.number().nullable(),
+  kind: FigureKind,
+  /** a short line under the figure (e.g. 目标 60 个工作日), in the caller's language */
+  note: z.string().nullable(),
+  /** GET path answering a RecordList: the records behind the figure (null: not drillable) */
+  records: z.string().nullable(),
+});
+export type PanelFigure = z.infer<typeof PanelFigure>;
+
+/** A module's section of the cockpit (the fund, incentive payouts, talents and carbon…). */
+export const CockpitPanel = z.object({ key: z.string(), title: z.string(), figures: z.array(PanelFigure) });
+export type CockpitPanel = z.infer<typeof CockpitPanel>;
+export const CockpitPanels = z.object({ year: z.number().int(), panels: z.array(CockpitPanel) });
+export type CockpitPanels = z.infer<typeof CockpitPanels>;
+export const CockpitPanelsQuery = z.object({ year: Year.optional() }).strict();
+export type CockpitPanelsQuery = z.infer<typeof CockpitPanelsQuery>;
+
+/** The records behind a panel figure, as a table: `sum` (over every record, not just this page) equals the figure. */
+export const RecordColumn = z.object({ key: z.string(), label: z.string(), kind: z.enum(['text', 'number', 'cny', 'usd', 'date', 'datetime', 'percent']) });
+export type RecordColumn = z.infer<typeof RecordColumn>;
+export const RecordList = z.object({
+  columns: z.array(RecordColumn),
+  rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+  total: z.number().int(),
+  sum: z.number().nullable(),
+  /** a link to each record's page, by row (e.g. /projects/12), when there is one */
+  links: z.array(z.string().nullable()).optional(),
+});
+export type RecordList = z.infer<typeof RecordList>;

@@ -117,4 +117,31 @@ describe('the Word and Excel renderings', () => {
     const signed = wb.getWorksheet('新签约项目')!;
     expect(signed.getRow(2).getCell(6).value).toBe(120_000); // 万元
   });
+
+  it('other modules’ sections: numbered on after 四、 with the notes last, and a sheet of the annex each', async () => {
+    const withSection = {
+      ...c,
+      sections: [
+        {
+          key: 'payouts',
+          heading: '政策兑现',
+          paragraphs: ['本月兑现企业12家，兑现金额356.00万元。'],
+          table: { caption: '表9 兑现明细', columns: [{ label: '企业', kind: 'text' as const }, { label: '兑现金额', kind: 'cny' as const }], rows: [['宁波甲公司', 1_234_500_00]] },
+        },
+      ],
+    };
+    expect(BulletinContent.safeParse(withSection).success).toBe(true);
+    const xml = await (await JSZip.loadAsync(await renderDocx(withSection))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('五、政策兑现');
+    expect(xml).toContain('六、备注');
+    expect(xml).toContain('本月兑现企业12家');
+    expect(xml).toContain('123.45');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderXlsx(withSection)) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('政策兑现')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '序号', '企业', '兑现金额（万元）']);
+    expect(sheet.getRow(2).values).toEqual([undefined, 1, '宁波甲公司', 123.45]);
+    // without sections, the notes stay 五、
+    expect(await (await JSZip.loadAsync(await renderDocx(c))).file('word/document.xml')!.async('string')).toContain('五、备注');
+  });
 });

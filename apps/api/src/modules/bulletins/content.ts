@@ -11,6 +11,7 @@ import { completionAsOf, factsBetween, regionFiguresAsOf, regionUnits, regionVal
 import { pointsRankings } from '../points/index.js';
 import type { BulletinPeriodInfo } from './periods.js';
 import { overdueItems, redLightProjects } from './sources.js';
+import { collectSections } from './sections.js';
 import { RANKED_INDICATORS, overviewSentences } from './content-text.js';
 
 /**
@@ -163,6 +164,7 @@ export async function buildContent(rctx: RequestContext, input: ContentInput, no
       })),
     },
     notes: input.notes,
+    sections: await collectSections(rctx, p),
   };
   content.overall.summary = overviewSentences(content);
   return content;

@@ -388,8 +388,41 @@ function problemsSection(c: BulletinContent): (Paragraph | Table)[] {
   return out;
 }
 
+const SECTION_ALIGN = { text: 'left', number: 'right', cny: 'right', usd: 'right', date: 'center', percent: 'right' } as const;
+
+/** Other modules' sections, numbered on after 四、 (the notes come last). */
+function moduleSections(c: BulletinContent): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  (c.sections ?? []).forEach((s, i) => {
+    out.push(heading1(5 + i, s.heading));
+    for (const p of s.paragraphs) out.push(body(p));
+    if (s.table) {
+      out.push(tableCaption(s.table.caption));
+      const { shown, rest } = capped(s.table.rows);
+      const width = Math.floor(93 / Math.max(1, s.table.columns.length));
+      out.push(
+        table(
+          [{ title: '序号', width: 7, align: 'center' }, ...s.table.columns.map((col) => ({ title: col.label, width, align: SECTION_ALIGN[col.kind] }))],
+          shown.map((r, n) => [String(n + 1), ...r.map((v, k) => sectionCell(v, s.table!.columns[k]!.kind))]),
+        ),
+      );
+      if (rest) out.push(note(`另有${rest}行，详见附件。`));
+    }
+  });
+  return out;
+}
+
+/** A section cell as printed: money in 万元 with two decimals, shares in percent, the rest as they are. */
+function sectionCell(v: string | number | null, kind: 'text' | 'number' | 'cny' | 'usd' | 'date' | 'percent'): string {
+  if (v === null || v === '') return '';
+  if (typeof v === 'string') return v;
+  if (kind === 'cny' || kind === 'usd') return (v / 1_000_000).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (kind === 'percent') return `${(v * 100).toFixed(1)}%`;
+  return v.toLocaleString('zh-CN');
+}
+
 function notesSection(c: BulletinContent): Paragraph[] {
-  const out: Paragraph[] = [heading1(5, '备注')];
+  const out: Paragraph[] = [heading1(5 + (c.sections?.length ?? 0), '备注')];
   const lines = c.notes
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -471,6 +504,7 @@ export async function renderDocx(c: BulletinContent): Promise<Buffer> {
           ...rankingSection(c),
           ...projectsSection(c),
           ...problemsSection(c),
+          ...moduleSections(c),
           ...notesSection(c),
           blank(),
           new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 640 }, spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT }, children: [run(c.issuingBody)] }),

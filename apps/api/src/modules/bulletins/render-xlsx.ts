@@ -199,5 +199,17 @@ export async function renderXlsx(c: BulletinContent): Promise<Buffer> {
     ],
     c.overdueItems.items.map((x, i) => [i + 1, x.title, x.projectName, CATEGORY_ZH[x.category] ?? x.category, LEVEL_ZH[x.level] ?? x.level, x.leadUnitName, x.dueOn, x.daysOverdue, x.id]),
   );
+  // other modules' sections: each table as a sheet (money in 万元, shares as fractions)
+  for (const sec of c.sections ?? []) {
+    if (!sec.table) continue;
+    const t = sec.table;
+    const FMT = { text: undefined, number: INT, cny: WAN, usd: WAN, date: undefined, percent: PCT } as const;
+    sheet(
+      wb,
+      sec.heading.slice(0, 31),
+      [{ header: '序号', width: 6, numFmt: INT }, ...t.columns.map((col) => ({ header: col.kind === 'cny' ? `${col.label}（万元）` : col.kind === 'usd' ? `${col.label}（万美元）` : col.label, width: col.kind === 'text' ? 30 : 14, numFmt: FMT[col.kind] }))],
+      t.rows.map((r, i) => [i + 1, ...r.map((v, k) => (typeof v === 'number' && (t.columns[k]!.kind === 'cny' || t.columns[k]!.kind === 'usd') ? v / 1_000_000 : v))]),
+    );
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,4 +1,4 @@
-import { Cockpit, CockpitQuery, FactList, FactsQuery } from '@wutong/contracts';
+import { Cockpit, CockpitPanels, CockpitPanelsQuery, CockpitQuery, FactList, FactsQuery } from '@wutong/contracts';
 import { route, type AnyRoute } from '../../platform/http.js';
 import * as service from './cockpit.service.js';
 
@@ -40,5 +40,15 @@ export const cockpitRoutes: AnyRoute[] = [
     entities: factEntities,
     response: 'file',
     handler: (ctx, { query }) => service.exportFacts(ctx, query),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cockpit/panels',
+    summary: 'The cockpit’s sections from other modules (fund, payouts, talents and carbon…), each figure with the path of its records',
+    tags,
+    roles: VIEW,
+    query: CockpitPanelsQuery,
+    response: CockpitPanels,
+    handler: (ctx, { query }) => service.panels(ctx, query),
   }),
 ];

@@ -87,6 +87,8 @@ export const bulletinsEnUS: typeof bulletinsZhCN = {
     s3: 'III. New signings and landings',
     s4: 'IV. Red-light projects and overdue coordination items',
     s5: 'V. Notes',
+    sectionN: '{{no}}. {{title}}',
+    notesTitle: 'Notes',
     headline: 'Main indicators {{year}} (as of {{date}})',
     indicator: 'Indicator',
     unit: 'Unit',

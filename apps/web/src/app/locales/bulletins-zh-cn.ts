@@ -87,6 +87,9 @@ export const bulletinsZhCN = {
     s3: '三、新签约和新落地项目',
     s4: '四、红灯项目和超期协调事项',
     s5: '五、备注',
+    /** a section numbered after 四、 (other modules' sections, then the notes) */
+    sectionN: '{{no}}、{{title}}',
+    notesTitle: '备注',
     headline: '{{year}}年主要指标完成情况（截至{{date}}）',
     indicator: '指标',
     unit: '单位',

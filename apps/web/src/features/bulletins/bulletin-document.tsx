@@ -7,6 +7,20 @@ import { stageLabel } from '../projects';
 import { completionTables, docDate, docKind, docUnit, headlineValue, listValue, pointsFmt, rankChange } from './format';
 import './bulletins.css';
 
+const ZH_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
+const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
+/** a chapter's number as the document prints it: 五 in Chinese, V in English */
+const sectionNo = (n: number, lang: string) => (lang === 'en-US' ? ROMAN[n] : ZH_NUMERALS[n]) ?? String(n);
+
+/** a cell of another module's section: money in 万元, shares in percent, the rest as given */
+function sectionCell(v: string | number | null, kind: 'text' | 'number' | 'cny' | 'usd' | 'date' | 'percent'): ReactNode {
+  if (v === null || v === '') return '';
+  if (typeof v === 'string') return v;
+  if (kind === 'cny' || kind === 'usd') return formatWan(v);
+  if (kind === 'percent') return percent(v);
+  return v.toLocaleString();
+}
+
 const isStage = (s: string): s is Stage => (STAGES as readonly string[]).includes(s);
 
 type Doc = Resources['bulletins']['doc'];
@@ -194,7 +208,25 @@ export function BulletinDocument({ c, status }: { c: BulletinContent; status: Bu
         />
       ) : null}
 
-      <h2>{d('s5')}</h2>
+      {(c.sections ?? []).map((sec, i) => (
+        <section key={sec.key} data-testid={`bulletin-section-${sec.key}`}>
+          <h2>{d('sectionN', { no: sectionNo(5 + i, lang), title: sec.heading })}</h2>
+          {sec.paragraphs.map((p, k) => (
+            <p key={k}>{p}</p>
+          ))}
+          {sec.table ? (
+            <>
+              <h3>{sec.table.caption}</h3>
+              <Table
+                cols={[{ title: d('no'), cls: 'center' }, ...sec.table.columns.map((col) => ({ title: col.kind === 'cny' || col.kind === 'usd' ? `${col.label}${paren(t(`bulletins.doc.listUnits.${col.kind}`))}` : col.label, cls: col.kind === 'text' || col.kind === 'date' ? undefined : ('num' as const) }))]}
+                rows={sec.table.rows.map((r, n) => [n + 1, ...r.map((v, k) => sectionCell(v, sec.table!.columns[k]!.kind))])}
+              />
+            </>
+          ) : null}
+        </section>
+      ))}
+
+      <h2>{c.sections?.length ? d('sectionN', { no: sectionNo(5 + c.sections.length, lang), title: d('notesTitle') }) : d('s5')}</h2>
       {c.notes.trim() ? (
         c.notes
           .split(/\r?\n/)

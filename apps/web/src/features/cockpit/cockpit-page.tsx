@@ -32,6 +32,7 @@ import { barsOption, funnelOption, LIGHT, pieOption, trendOption } from './chart
 import type { Drill } from './drill';
 import { EChart, type ChartClick } from './echart';
 import { DrillDrawer } from './facts-drawer';
+import { ModulePanels } from './panels';
 import { HeadlineFigure, pressable, StatFigure } from './figures';
 import { formatNumber, nameWithUnit, unitLabel } from '../../shared/format';
 import { usePointsRankingView, useCompletionRankingView } from './rankings';
@@ -331,6 +332,8 @@ function Figures({ data, year, unitId }: { data: Cockpit; year: number; unitId?:
           </ChartCard>
         </Col>
       </Row>
+
+      <ModulePanels year={year} />
 
       <DrillDrawer drill={drill} onClose={() => setDrill(undefined)} />
     </>
