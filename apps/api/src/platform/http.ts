@@ -272,7 +272,17 @@ function constraintField(constraint?: string): Record<string, MessageCode> | und
   return m ? { [m[1]!]: 'unique_taken' } : undefined;
 }
 
-const jsonSchema = (s: ZodType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+/**
+ * A contract as JSON schema. zod leaves out a schema's examples when it holds a transform (the ids
+ * and amounts that take numeric text): they are put back, because an example is how a contract whose
+ * rules JSON schema cannot express (shares adding up to 100 %) shows a valid request.
+ */
+const jsonSchema = (s: ZodType, io: 'input' | 'output') => {
+  const out = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const examples = z.globalRegistry.get(s)?.examples;
+  if (examples && !out.examples) out.examples = examples;
+  return out;
+};
 
 /** The OpenAPI 3.1 document, generated from the same zod contracts that validate requests. */
 export function buildOpenApi(routes: AnyRoute[], version: string) {
