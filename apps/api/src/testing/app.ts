@@ -12,7 +12,7 @@ export type TestApp = {
   /** signs in and returns the session cookie header */
   login: (username: string, password: string) => Promise<string>;
   /** `remoteAddress`: the connection's peer (default 127.0.0.1) */
-  call: (method: string, url: string, opts?: { cookie?: string; body?: unknown; headers?: Record<string, string>; remoteAddress?: string }) => Promise<LightMyRequestResponse>;
+  call: (method: string, url: string, opts?: { cookie?: string; body?: unknown; headers?: Record<string, string>; remoteAddress?: string; /** send no body and no content type (a plain DELETE) */ noBody?: boolean }) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
 };
 
@@ -41,14 +41,14 @@ export async function startTestApp(from?: TestTemplate | Seed, seed?: Seed, over
   const call: TestApp['call'] = (method, url, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.cookie) headers.cookie = opts.cookie;
-    const hasBody = method !== 'GET' && method !== 'HEAD';
+    const hasBody = method !== 'GET' && method !== 'HEAD' && !opts.noBody;
     if (hasBody && !headers['content-type']) headers['content-type'] = 'application/json';
     return app.inject({
       method: method as 'GET',
       url,
       headers,
       ...(opts.remoteAddress ? { remoteAddress: opts.remoteAddress } : {}),
-      payload: hasBody ? (typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body ?? {})) : undefined,
+      payload: hasBody ? (typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body === undefined ? {} : opts.body)) : undefined,
     });
   };
   const login = async (username: string, password: string) => {
