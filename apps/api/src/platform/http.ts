@@ -138,7 +138,8 @@ async function authenticate(req: FastifyRequest, deps: AppDeps, base: PublicCont
 
 export function sendError(reply: FastifyReply, lang: Lang, err: AppError, requestId: string) {
   const fields = err.fields
-    ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, isMessageCode(v) ? t(lang, v) : translateFieldMessage(lang, v)]))
+    ? // a field's message may name what the refusal names (the enterprise already in the registry)
+      Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, isMessageCode(v) ? t(lang, v, err.params) : translateFieldMessage(lang, v, err.params)]))
     : undefined;
   if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
   return reply.status(err.status).send({

@@ -80,6 +80,8 @@ describe('duplicate reports and enterprise records', () => {
     const refused = await t.call('POST', '/api/leads', { cookie: gulou, body: lead(variant) });
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ code: 'likely_duplicate', existingId: known.id, fields: { 'newEnterprise.name': expect.any(String) } });
+    // the field says which enterprise it is like
+    expect(refused.json().fields['newEnterprise.name']).toContain(`“${known.name}”`);
     expect(await count(sql`select count(*)::int as n from projects`)).toBe(before);
 
     const held = await t.call('POST', '/api/leads', { cookie: gulou, body: lead(variant, { differsReason: '注册地不同，是另一家公司' }) });

@@ -186,7 +186,9 @@ describe('the closed loop', () => {
 
   it('lists with filters, pinyin initials, keyset pages and an Excel export of the same', async () => {
     const signedId = await signedProject('翊澜分页科技(宁波)有限公司');
-    for (let i = 0; i < 25; i++) await report(`宁波分页测试${i}号科技有限公司`);
+    // 25 enterprises with trade names of their own (names alike but for a number are held as likely duplicates)
+    const trade = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水'.split('');
+    for (let i = 0; i < 25; i++) await report(`宁波${trade[i]}${trade[24 - i]}分页测试科技有限公司`);
     const seen = new Set<number>();
     let cursor: string | null = null;
     let total: number;
