@@ -191,11 +191,14 @@ describe.skipIf(!!noServer)(`backup and restore on the PostgreSQL server${noServ
 
     expect((await cli(['restore', file], { DATABASE_URL: dbUrl(names.target) })).stderr).toContain('add --replace');
     const connected = await openDatabase({ url: dbUrl(names.target), poolSize: 1 });
+    // a connection held open for the whole check (an idle pooled one may close while the CLI starts)
+    const held = await connected.raw.pool!.connect();
     try {
-      await connected.db.execute(sql`select 1`);
+      await held.query('select 1');
       const busy = await cli(['restore', file, '--replace'], { DATABASE_URL: dbUrl(names.target) });
       expect([busy.code, busy.stderr]).toEqual([1, expect.stringContaining('stop every Wutong instance before restoring')]);
     } finally {
+      held.release();
       await connected.close();
     }
 

@@ -17,12 +17,15 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
   await db.execute(sql`insert into org_units (id, name, kind, path) values (900001, '测试区', 'district', '/900001/')`);
-  await db.execute(sql`insert into enterprises (id, region_id, name, name_norm, trade_name) values (900001, 900001, '测试企业', '测试企业', '测试')`);
-  // every stage × intake × contact × reported × last activity × signed × next step due
+  // every stage × intake × contact × reported × last activity × signed × next step due: 13,440 projects,
+  // each of an enterprise of its own (an enterprise has one open project at most)
+  await db.execute(sql`
+    insert into enterprises (id, region_id, name, name_norm, trade_name)
+    select 900000 + g, 900001, '测试企业' || g, '测试企业' || g, '测试' || g from generate_series(1, 13440) g`);
   await db.execute(sql`
     insert into projects (region_id, unit_id, enterprise_id, name, stage, intake, project_type, source,
                           first_contact_at, reported_at, last_activity_at, signed_at, next_due)
-    select 900001, 900001, 900001, '灯' || row_number() over (), s, i, 'new', 'visit',
+    select 900001, 900001, 900000 + row_number() over (), '灯' || row_number() over (), s, i, 'new', 'visit',
            case when c then now() - interval '1 day' end,
            now() - r * interval '1 day' - interval '1 hour',
            case when a is not null then now() - a * interval '1 day' end,
