@@ -57,6 +57,7 @@ export const enUS: Resources = {
     none: '—',
     required: 'Please enter {{field}}',
     maxLength: 'At most {{max}} characters',
+    pickDate: 'Pick a date from the calendar',
   },
   nav: {
     home: 'Home',

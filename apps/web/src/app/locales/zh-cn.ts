@@ -57,6 +57,7 @@ export const zhCN = {
     none: '—',
     required: '请填写{{field}}',
     maxLength: '不能超过 {{max}} 个字符',
+    pickDate: '从日历选择日期',
   },
   nav: {
     home: '工作台',
