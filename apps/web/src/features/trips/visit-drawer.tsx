@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, InputNumber, Row, Segmented, Select, Tag, Typography } from 'antd';
+import { Alert, App, Button, Col, Drawer, Flex, Form, Grid, Input, InputNumber, Row, Segmented, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
-import type { CreateTripVisit, ProjectType, ReportLead } from '@wutong/contracts';
+import { CreateTripVisit, shanghaiDate, type ProjectType, type ReportLead } from '@wutong/contracts';
+import { DateInput } from '../../shared/date-input';
+import { dateRule } from '../../shared/form-rules';
 import { ApiError } from '../../shared/api-client';
 import { useDebounced } from '../../shared/use-debounced';
 import { useErrorHandler } from '../../shared/use-error-handler';
@@ -23,15 +24,15 @@ type Values = {
   projectType: ProjectType;
   investmentWan?: number | null;
   industry?: string;
-  occurredOn: Dayjs;
+  occurredOn: string;
   place?: string;
   attendees?: string;
   notes?: string;
   nextStep?: string;
-  nextDue?: Dayjs | null;
+  nextDue?: string;
 };
 
-const clampDay = (d: Dayjs, from: string, to: string) => (d.isBefore(from, 'day') ? dayjs(from) : d.isAfter(to, 'day') ? dayjs(to) : d);
+const clampDay = (d: string, from: string, to: string) => (d < from ? from : d > to ? to : d);
 const text = (s: string | undefined) => s?.trim() || undefined;
 
 /** A visit on a trip: on a project already in the system, or filing the enterprise met there as a new lead. */
@@ -53,12 +54,12 @@ export function VisitDrawer({ trip, onClose }: { trip: TripDetail; onClose: () =
 
   const submit = (v: Values, duplicateAction?: 'join') => {
     const visit = {
-      occurredOn: v.occurredOn.format('YYYY-MM-DD'),
+      occurredOn: v.occurredOn.trim(),
       ...(text(v.place) ? { place: text(v.place) } : {}),
       ...(text(v.attendees) ? { attendees: text(v.attendees) } : {}),
       ...(text(v.notes) ? { notes: text(v.notes) } : {}),
       ...(text(v.nextStep) ? { nextStep: text(v.nextStep) } : {}),
-      ...(v.nextDue ? { nextDue: v.nextDue.format('YYYY-MM-DD') } : {}),
+      ...(v.nextDue?.trim() ? { nextDue: v.nextDue.trim() } : {}),
     };
     let body: CreateTripVisit;
     if (target === 'project') {
@@ -107,7 +108,7 @@ export function VisitDrawer({ trip, onClose }: { trip: TripDetail; onClose: () =
         layout="vertical"
         onFinish={(v) => submit(v)}
         disabled={add.isPending}
-        initialValues={{ projectType: 'new', occurredOn: clampDay(dayjs(), trip.startOn, trip.endOn) }}
+        initialValues={{ projectType: 'new', occurredOn: clampDay(shanghaiDate(), trip.startOn, trip.endOn) }}
       >
         <Form.Item label={t('trips.visitOn')}>
           <Segmented<Target>
@@ -240,8 +241,8 @@ export function VisitDrawer({ trip, onClose }: { trip: TripDetail; onClose: () =
         )}
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="occurredOn" label={t('trips.occurredOn')} rules={[{ required: true, message: t('common.required', { field: t('trips.occurredOn') }) }]}>
-              <DatePicker style={{ width: '100%' }} data-testid="visit-date" />
+            <Form.Item name="occurredOn" label={t('trips.occurredOn')} required rules={[dateRule(CreateTripVisit.shape.occurredOn, i18n.language)]}>
+              <DateInput testId="visit-date" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -263,8 +264,8 @@ export function VisitDrawer({ trip, onClose }: { trip: TripDetail; onClose: () =
             </Form.Item>
           </Col>
           <Col xs={24} sm={10}>
-            <Form.Item name="nextDue" label={t('trips.nextDue')}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+            <Form.Item name="nextDue" label={t('trips.nextDue')} rules={[dateRule(CreateTripVisit.shape.nextDue, i18n.language)]}>
+              <DateInput disabledDay={(d) => d < shanghaiDate()} testId="visit-next-due" />
             </Form.Item>
           </Col>
         </Row>
