@@ -35,7 +35,7 @@ function NewSide({ lead }: { lead: ProjectDetail }) {
       <Line label={t('duplicates.project')}>
         <Link to={`/projects/${lead.id}`}>{lead.name}</Link>
       </Line>
-      <Line label={t('project.reporter')}>
+      <Line label={t('inbox.reporter')}>
         {[lead.reportedByUnitName, lead.reportedByName].filter(Boolean).join(' · ') || none}
         {punct(i18n.language).paren(day(lead.reportedAt))}
       </Line>

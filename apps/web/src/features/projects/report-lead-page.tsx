@@ -3,7 +3,7 @@ import { Alert, Button, Card, Collapse, Flex, Form, Input, InputNumber, Radio, R
 import { CloseOutlined, ShopOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ReportLead, Text, t as catalogue, type LeadSource, type MatchCandidate, type ProjectType, type ReportResult } from '@wutong/contracts';
+import { ReportLead, t as catalogue, type LeadSource, type MatchCandidate, type ProjectType, type ReportResult } from '@wutong/contracts';
 import { ApiError } from '../../shared/api-client';
 import { PageHeader } from '../../shared/page-header';
 import { useDebounced } from '../../shared/use-debounced';
@@ -319,7 +319,7 @@ export function ReportLeadPage() {
                   required
                   rules={[
                     { required: true, whitespace: true, message: catalogue(currentLang(), 'reason_required') },
-                    contractRule(Text(500), lang),
+                    contractRule(ReportLead.shape.newEnterprise.unwrap().shape.differsReason, lang),
                   ]}
                 >
                   <Input.TextArea rows={3} placeholder={t('duplicates.reasonPlaceholder')} data-testid="lead-differs-reason" />
