@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, App, Button, Col, Drawer, Flex, Form, Grid, Input, InputNumber, Row, Segmented, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CreateTripVisit, shanghaiDate, type ProjectType, type ReportLead } from '@wutong/contracts';
+import { CreateTripVisit, ReportLead, shanghaiDate, t as catalogue, type ProjectType } from '@wutong/contracts';
 import { DateInput } from '../../shared/date-input';
-import { dateRule } from '../../shared/form-rules';
+import { amountWanRule, contractRule, dateRule } from '../../shared/form-rules';
+import { currentLang } from '../../shared/lang';
 import { ApiError } from '../../shared/api-client';
 import { useDebounced } from '../../shared/use-debounced';
 import { useErrorHandler } from '../../shared/use-error-handler';
@@ -30,6 +31,8 @@ type Values = {
   notes?: string;
   nextStep?: string;
   nextDue?: string;
+  /** why the new enterprise is not the very similar one the registry has */
+  differsReason?: string;
 };
 
 const clampDay = (d: string, from: string, to: string) => (d < from ? from : d > to ? to : d);
@@ -48,6 +51,8 @@ export function VisitDrawer({ trip, onClose }: { trip: TripDetail; onClose: () =
   const projects = useProjectSearch(useDebounced(projectQ, 300));
   const [picked, setPicked] = useState<{ id: number; name: string } | null>(null);
   const [duplicateOf, setDuplicateOf] = useState<string | null>(null);
+  // the server's match calls the new enterprise very likely a known one: a reason is needed (the lead is then held for the centre)
+  const [likely, setLikely] = useState<string | null>(null);
   const enterpriseName = Form.useWatch('enterpriseName', form) ?? '';
   const match = useEnterpriseMatch(useDebounced(enterpriseName, 300), '', target === 'lead' && !picked);
   const hints = match.data?.candidates.slice(0, 4) ?? [];
@@ -66,7 +71,9 @@ export function VisitDrawer({ trip, onClose }: { trip: TripDetail; onClose: () =
       body = { projectId: v.projectId!, ...visit };
     } else {
       const lead: ReportLead = {
-        ...(picked ? { enterpriseId: picked.id } : { newEnterprise: { name: v.enterpriseName!.trim() } }),
+        ...(picked
+          ? { enterpriseId: picked.id }
+          : { newEnterprise: { name: v.enterpriseName!.trim(), ...(likely && text(v.differsReason) ? { differsReason: text(v.differsReason) } : {}) } }),
         contactName: v.contactName!.trim(),
         ...(text(v.contactPhone) ? { contactPhone: text(v.contactPhone) } : {}),
         projectType: v.projectType,
@@ -85,6 +92,10 @@ export function VisitDrawer({ trip, onClose }: { trip: TripDetail; onClose: () =
       onError: (e) => {
         if (e instanceof ApiError && e.code === 'duplicate_project') {
           setDuplicateOf(e.message);
+          return;
+        }
+        if (e instanceof ApiError && e.code === 'likely_duplicate') {
+          setLikely(e.message);
           return;
         }
         onError(e, form);
@@ -188,8 +199,33 @@ export function VisitDrawer({ trip, onClose }: { trip: TripDetail; onClose: () =
                 ) : undefined
               }
             >
-              <Input disabled={!!picked} autoComplete="off" data-testid="visit-enterprise" onChange={() => setDuplicateOf(null)} />
+              <Input
+                disabled={!!picked}
+                autoComplete="off"
+                data-testid="visit-enterprise"
+                onChange={() => {
+                  setDuplicateOf(null);
+                  setLikely(null);
+                }}
+              />
             </Form.Item>
+            {likely && !picked ? (
+              <>
+                <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={likely} data-testid="visit-likely" />
+                <Form.Item
+                  name="differsReason"
+                  label={t('duplicates.reasonLabel')}
+                  extra={t('duplicates.reasonHelp')}
+                  required
+                  rules={[
+                    { required: true, whitespace: true, message: catalogue(currentLang(), 'reason_required') },
+                    contractRule(ReportLead.shape.newEnterprise.unwrap().shape.differsReason, i18n.language),
+                  ]}
+                >
+                  <Input.TextArea rows={2} placeholder={t('duplicates.reasonPlaceholder')} data-testid="visit-differs-reason" />
+                </Form.Item>
+              </>
+            ) : null}
             {duplicateOf ? (
               <Alert
                 type="warning"
@@ -229,8 +265,8 @@ export function VisitDrawer({ trip, onClose }: { trip: TripDetail; onClose: () =
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>
-                <Form.Item name="investmentWan" label={t('trips.investment')}>
-                  <InputNumber<number> min={0} precision={2} style={{ width: '100%' }} suffix={t('projects.wanYuan')} />
+                <Form.Item name="investmentWan" label={t('trips.investment')} rules={[amountWanRule(ReportLead.shape.investmentMinor, i18n.language)]}>
+                  <InputNumber<number> precision={2} inputMode="decimal" style={{ width: '100%' }} suffix={t('projects.wanYuan')} />
                 </Form.Item>
               </Col>
             </Row>
