@@ -45,6 +45,13 @@ describe('api client', () => {
     expect(err).toMatchObject({ status: 400, code: 'validation_failed', message: '输入有误', fields: { username: '该值已被使用' }, requestId: 'r1' });
   });
 
+  test('a refusal because the record exists names it: the page can link to it', async () => {
+    mockFetch(409, { code: 'enterprise_exists', message: '名录中已有这家企业', fields: { name: '名录中已有这家企业' }, existingId: 42 });
+    await expect(api.post('/api/enterprises', { name: '甲' })).rejects.toMatchObject({ status: 409, code: 'enterprise_exists', existingId: 42 });
+    mockFetch(409, { code: 'duplicate_project', message: '已有项目' });
+    await expect(api.post('/api/leads', {})).rejects.toMatchObject({ existingId: undefined });
+  });
+
   test('a lost session and a forced password change are routed to their handlers', async () => {
     const unauthenticated = vi.fn();
     const mustChangePassword = vi.fn();

@@ -9,6 +9,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: Record<string, string> = {},
     readonly requestId?: string,
+    /** a refusal because the record exists already names it (enterprise_exists, likely_duplicate) */
+    readonly existingId?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -36,7 +38,7 @@ export function toQueryString(params?: QueryParams): string {
   return q ? `?${q}` : '';
 }
 
-function isErrorBody(v: unknown): v is { code: string; message: string; fields?: Record<string, string>; requestId?: string } {
+function isErrorBody(v: unknown): v is { code: string; message: string; fields?: Record<string, string>; requestId?: string; existingId?: unknown } {
   return typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string' && typeof (v as { message?: unknown }).message === 'string';
 }
 
@@ -48,7 +50,7 @@ async function toApiError(res: Response): Promise<ApiError> {
     body = undefined;
   }
   const err = isErrorBody(body)
-    ? new ApiError(res.status, body.code, body.message, body.fields ?? {}, body.requestId)
+    ? new ApiError(res.status, body.code, body.message, body.fields ?? {}, body.requestId, typeof body.existingId === 'number' ? body.existingId : undefined)
     : new ApiError(res.status, 'http_error', i18n.t('errors.http', { status: res.status }));
   if (err.code === 'unauthenticated') handlers.unauthenticated?.();
   else if (err.code === 'password_must_change') handlers.mustChangePassword?.();

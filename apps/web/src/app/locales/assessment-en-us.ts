@@ -246,7 +246,6 @@ export const assessmentEnUS: typeof assessmentZhCN = {
     rate: 'Rate',
     rateLabel: 'CNY per unit',
     rateRequired: 'Enter the rate',
-    dateRequired: 'Pick a date',
     source: 'Source',
     sourcePlaceholder: 'e.g. PBoC central parity',
     save: 'Save',

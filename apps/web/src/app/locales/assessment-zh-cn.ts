@@ -240,7 +240,6 @@ export const assessmentZhCN = {
     rate: '汇率',
     rateLabel: '1 单位外币折合人民币',
     rateRequired: '请填写汇率',
-    dateRequired: '请选择日期',
     source: '来源',
     sourcePlaceholder: '如：中国人民银行中间价',
     save: '保存',

@@ -4,6 +4,7 @@ import { coordinationEnUS } from './coordination-en-us';
 import { notifyEnUS } from './notifications-en-us';
 import { bulletinsEnUS } from './bulletins-en-us';
 import { cockpitEnUS } from './cockpit-en-us';
+import { duplicatesEnUS } from './duplicates-en-us';
 
 export const enUS: Resources = {
   light: { red: 'Red', yellow: 'Yellow', green: 'Green', unlit: 'No light', ok: 'No issues', closed: 'in production or dropped: no longer tracked' },
@@ -12,6 +13,7 @@ export const enUS: Resources = {
   coordination: coordinationEnUS,
   notify: notifyEnUS,
   cockpit: cockpitEnUS,
+  duplicates: duplicatesEnUS,
   app: {
     name: 'Wutong',
     title: 'Wutong · Investment Promotion Platform',
@@ -57,6 +59,7 @@ export const enUS: Resources = {
     none: '—',
     required: 'Please enter {{field}}',
     maxLength: 'At most {{max}} characters',
+    pickDate: 'Pick a date from the calendar',
   },
   nav: {
     home: 'Home',
@@ -416,6 +419,8 @@ export const enUS: Resources = {
     destination: 'Destination',
     destinationPlaceholder: 'e.g. Shenzhen',
     dates: 'Dates',
+    startOn: 'From',
+    endOn: 'Until',
     leader: 'Led by',
     leaderPlaceholder: 'e.g. the district party secretary',
     delegation: 'Delegation',
@@ -572,10 +577,6 @@ export const enUS: Resources = {
     checking: 'Checking for duplicates…',
     hintsTitle: 'Similar enterprises are already registered. Is it one of these?',
     noMatch: 'No duplicate found: it will be registered as a new enterprise',
-    newConfirmTitle: 'Is it really a new enterprise?',
-    newConfirmText: 'A probably identical enterprise is already registered: {{names}}. If it is the same one, go back and choose "This one", so that it is not registered twice.',
-    newConfirmOk: 'Yes, a new one',
-    newConfirmBack: 'Go back',
     matchedAlias: 'Matched a former name or alias: {{name}}',
     similarity: 'Similarity {{p}}%',
     usccMatch: 'Same credit code',
@@ -607,7 +608,6 @@ export const enUS: Resources = {
     source: 'Source',
     investment: 'Planned investment',
     investmentHelp: 'Leave empty if not known yet',
-    investmentRule: 'Enter an amount of 0 or more',
     industry: 'Industry',
     note: 'Note',
     notePlaceholder: 'What the enterprise needs, its plans, what happens next',
@@ -829,7 +829,6 @@ export const enUS: Resources = {
       title: 'Log an activity',
       kind: 'Kind',
       occurredOn: 'Date',
-      dateRequired: 'Choose the date',
       place: 'Place',
       attendees: 'Attendees',
       notes: 'Notes',
@@ -854,7 +853,6 @@ export const enUS: Resources = {
       title: 'Record capital in place',
       category: 'Category',
       amount: 'Amount',
-      amountRequired: 'Enter an amount above 0',
       recordedOn: 'In place on',
       note: 'Note',
       notePlaceholder: 'e.g. first tranche received',

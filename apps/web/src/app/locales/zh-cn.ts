@@ -3,6 +3,7 @@ import { coordinationZhCN } from './coordination-zh-cn';
 import { notifyZhCN } from './notifications-zh-cn';
 import { bulletinsZhCN } from './bulletins-zh-cn';
 import { cockpitZhCN } from './cockpit-zh-cn';
+import { duplicatesZhCN } from './duplicates-zh-cn';
 
 /** Chinese is the source language: every other resource file must have exactly these keys. */
 export const zhCN = {
@@ -12,6 +13,7 @@ export const zhCN = {
   coordination: coordinationZhCN,
   notify: notifyZhCN,
   cockpit: cockpitZhCN,
+  duplicates: duplicatesZhCN,
   app: {
     name: '梧桐',
     title: '梧桐 · 招商引资全流程管理平台',
@@ -57,6 +59,7 @@ export const zhCN = {
     none: '—',
     required: '请填写{{field}}',
     maxLength: '不能超过 {{max}} 个字符',
+    pickDate: '从日历选择日期',
   },
   nav: {
     home: '工作台',
@@ -416,6 +419,8 @@ export const zhCN = {
     destination: '目的地',
     destinationPlaceholder: '如 深圳',
     dates: '起止日期',
+    startOn: '出发日期',
+    endOn: '返回日期',
     leader: '带队领导',
     leaderPlaceholder: '如 区委主要负责人',
     delegation: '随行人员 / 单位',
@@ -572,10 +577,6 @@ export const zhCN = {
     checking: '正在查重…',
     hintsTitle: '平台中已有相似企业，是其中一家吗？',
     noMatch: '未发现重复企业，将作为新企业登记',
-    newConfirmTitle: '确定是一家新企业吗？',
-    newConfirmText: '平台中已有很可能相同的企业：{{names}}。如果是同一家，请返回点“就是这家”，以免重复登记。',
-    newConfirmOk: '确定是新企业',
-    newConfirmBack: '返回选择',
     matchedAlias: '匹配到曾用名或简称：{{name}}',
     similarity: '相似度 {{p}}%',
     usccMatch: '信用代码一致',
@@ -607,7 +608,6 @@ export const zhCN = {
     source: '线索来源',
     investment: '计划投资额',
     investmentHelp: '不清楚可不填，之后再补',
-    investmentRule: '请填写不小于 0 的金额',
     industry: '所属行业',
     note: '备注',
     notePlaceholder: '企业需求、投资意向、下一步打算等',
@@ -829,7 +829,6 @@ export const zhCN = {
       title: '记录一次跟进',
       kind: '方式',
       occurredOn: '日期',
-      dateRequired: '请选择日期',
       place: '地点',
       attendees: '参加人员',
       notes: '情况记录',
@@ -854,7 +853,6 @@ export const zhCN = {
       title: '登记到位资金',
       category: '类别',
       amount: '金额',
-      amountRequired: '请填写大于 0 的金额',
       recordedOn: '到位日期',
       note: '说明',
       notePlaceholder: '如：第一期出资到账',

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Segmented, Select, Table, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Row, Segmented, Select, Table, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
-import type { FxRate } from '@wutong/contracts';
+import { FxRate } from '@wutong/contracts';
+import { DateInput } from '../../shared/date-input';
+import { contractRule, dateRule } from '../../shared/form-rules';
 import { PageHeader } from '../../shared/page-header';
 import { useErrorHandler } from '../../shared/use-error-handler';
 import { formatCount } from '../../shared/format';
@@ -12,7 +13,7 @@ import { shanghaiDate } from '@wutong/contracts';
 import { EmptyState, LoadError } from '../../shared/list-page';
 
 const CURRENCIES: FxRate['currency'][] = ['USD', 'EUR', 'HKD', 'JPY', 'GBP'];
-type Values = { currency: FxRate['currency']; onDate: Dayjs; rate: number | null; source?: string };
+type Values = { currency: FxRate['currency']; onDate: string; rate: number | null; source?: string };
 
 /** 汇率: the dated rates that convert foreign figures to CNY where a figure adds them up. */
 export function FxRatesPage() {
@@ -47,8 +48,9 @@ export function FxRatesPage() {
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      await setRate.mutateAsync({ currency: v.currency, onDate: v.onDate.format('YYYY-MM-DD'), rate: v.rate!, ...(v.source?.trim() ? { source: v.source.trim() } : {}) });
-      message.success(t('assessment.fx.saved', { currency: v.currency, date: v.onDate.format('YYYY-MM-DD') }));
+      const onDate = v.onDate.trim();
+      await setRate.mutateAsync({ currency: v.currency, onDate, rate: v.rate!, ...(v.source?.trim() ? { source: v.source.trim() } : {}) });
+      message.success(t('assessment.fx.saved', { currency: v.currency, date: onDate }));
       form.setFieldsValue({ rate: null, source: '' });
     } catch (e) {
       onError(e, form);
@@ -88,7 +90,7 @@ export function FxRatesPage() {
       <PageHeader title={t('assessment.fx.title')} />
       <Typography.Paragraph type="secondary">{t('assessment.fx.help')}</Typography.Paragraph>
       <Card size="small" title={t('assessment.fx.add')} style={{ marginBottom: 12 }}>
-        <Form<Values> form={form} layout="vertical" requiredMark initialValues={{ currency: 'USD', onDate: dayjs(today), rate: null, source: '' }}>
+        <Form<Values> form={form} layout="vertical" requiredMark initialValues={{ currency: 'USD', onDate: today, rate: null, source: '' }}>
           <Row gutter={12} align="bottom">
             <Col xs={12} md={4}>
               <Form.Item name="currency" label={t('assessment.fx.currency')} rules={[{ required: true }]}>
@@ -96,13 +98,13 @@ export function FxRatesPage() {
               </Form.Item>
             </Col>
             <Col xs={12} md={4}>
-              <Form.Item name="onDate" label={t('assessment.fx.onDate')} rules={[{ required: true, message: t('assessment.fx.dateRequired') }]}>
-                <DatePicker style={{ width: '100%' }} allowClear={false} data-testid="fx-date" />
+              <Form.Item name="onDate" label={t('assessment.fx.onDate')} required rules={[dateRule(FxRate.shape.onDate, lang)]}>
+                <DateInput testId="fx-date" />
               </Form.Item>
             </Col>
             <Col xs={12} md={5}>
-              <Form.Item name="rate" label={t('assessment.fx.rateLabel')} rules={[{ required: true, message: t('assessment.fx.rateRequired') }]}>
-                <InputNumber<number> style={{ width: '100%' }} min={0.000001} max={1000} step={0.01} suffix="CNY" data-testid="fx-rate" />
+              <Form.Item name="rate" label={t('assessment.fx.rateLabel')} rules={[{ required: true, message: t('assessment.fx.rateRequired') }, contractRule(FxRate.shape.rate, lang)]}>
+                <InputNumber<number> style={{ width: '100%' }} step={0.01} inputMode="decimal" suffix="CNY" data-testid="fx-rate" />
               </Form.Item>
             </Col>
             <Col xs={12} md={7}>

@@ -1,7 +1,8 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Radio } from 'antd';
+import { Alert, App, Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
-import { COORDINATION_LEVELS, levelRank, type CoordinationAction, type CoordinationItem } from '@wutong/contracts';
+import { AssignCoordinationItem, COORDINATION_LEVELS, levelRank, MeetingOutcome, shanghaiDate, type CoordinationAction, type CoordinationItem } from '@wutong/contracts';
+import { DateInput } from '../../shared/date-input';
+import { dateRule } from '../../shared/form-rules';
 import { punct } from '../../shared/format';
 import { clearChangedErrors, useServerErrors } from '../../shared/use-error-handler';
 import { useItemCommand } from './coordination-api';
@@ -12,8 +13,8 @@ type Values = {
   note?: string;
   leadUnitId?: number;
   cooperatingUnitIds?: number[];
-  deadline?: Dayjs;
-  meetingDate?: Dayjs;
+  deadline?: string;
+  meetingDate?: string;
   decision?: string;
   confirmBy?: 'owner' | 'contact';
   contactName?: string;
@@ -22,7 +23,7 @@ type Values = {
 
 type Props = { item: Pick<CoordinationItem, 'id' | 'title' | 'level' | 'leadUnit' | 'cooperatingUnits' | 'deadline'>; action: CoordinationAction; onClose: () => void; onDone?: () => void };
 
-const day = (d: Dayjs) => d.format('YYYY-MM-DD');
+const day = (d: string) => d.trim();
 const text = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 
 /** One dialog per command on an item; the server names any field it refuses, and the form marks it. */
@@ -35,7 +36,7 @@ export function ActionModal({ item, action, onClose, onDone }: Props) {
   const confirmBy = Form.useWatch('confirmBy', form);
   const higher = COORDINATION_LEVELS.filter((l) => levelRank(l) > levelRank(item.level)) as ('department' | 'lead_group')[];
   const required = (msg: string) => [{ required: true, whitespace: true, message: msg }];
-  const notPast = (d: Dayjs) => d.isBefore(dayjs(), 'day');
+  const notPast = (d: string) => d < shanghaiDate();
 
   const body = (v: Values): unknown => {
     switch (action) {
@@ -73,8 +74,8 @@ export function ActionModal({ item, action, onClose, onDone }: Props) {
       <Form.Item name="cooperatingUnitIds" label={t('coordination.form.cooperating')}>
         <UnitPicker<number[]> inactive="skip" allowClear multiple testId="coordination-coop-units" />
       </Form.Item>
-      <Form.Item name="deadline" label={t('coordination.form.deadline')} rules={[{ required: true, message: t('coordination.form.deadlineRequired') }]}>
-        <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={notPast} data-testid="coordination-deadline" />
+      <Form.Item name="deadline" label={t('coordination.form.deadline')} required rules={[dateRule(AssignCoordinationItem.shape.deadline, i18n.language)]}>
+        <DateInput disabledDay={notPast} testId="coordination-deadline" />
       </Form.Item>
     </>
   );
@@ -104,8 +105,8 @@ export function ActionModal({ item, action, onClose, onDone }: Props) {
       case 'meeting':
         return (
           <>
-            <Form.Item name="meetingDate" label={t('coordination.form.meetingDate')} rules={[{ required: true, message: t('coordination.form.meetingDateRequired') }]}>
-              <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="coordination-meeting-date" />
+            <Form.Item name="meetingDate" label={t('coordination.form.meetingDate')} required rules={[dateRule(MeetingOutcome.shape.meetingDate, i18n.language)]}>
+              <DateInput disabledDay={(d) => d > shanghaiDate()} testId="coordination-meeting-date" />
             </Form.Item>
             <Form.Item name="decision" label={t('coordination.form.decision')} rules={[...required(t('coordination.form.decisionRequired')), { max: 2000, message: t('common.maxLength', { max: 2000 }) }]}>
               <Input.TextArea rows={3} placeholder={t('coordination.form.decisionPlaceholder')} data-testid="coordination-decision" />
@@ -168,10 +169,10 @@ export function ActionModal({ item, action, onClose, onDone }: Props) {
   const initialValues: Values = {
     to: higher[0],
     confirmBy: 'owner',
-    meetingDate: dayjs(),
+    meetingDate: shanghaiDate(),
     leadUnitId: item.leadUnit?.id,
     cooperatingUnitIds: item.cooperatingUnits.map((u) => u.id),
-    deadline: item.deadline && !dayjs(item.deadline).isBefore(dayjs(), 'day') ? dayjs(item.deadline) : undefined,
+    deadline: item.deadline && item.deadline >= shanghaiDate() ? item.deadline : undefined,
   };
 
   return (

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Skeleton, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Modal, Select, Skeleton, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
-import type { CoordinationCategory, ProjectDetail } from '@wutong/contracts';
+import { addDays, RaiseCoordinationItem, shanghaiDate, type CoordinationCategory, type ProjectDetail } from '@wutong/contracts';
+import { DateInput } from '../../shared/date-input';
+import { dateRule } from '../../shared/form-rules';
 import { useCurrentUser } from '../auth';
 import { LightDot } from '../../shared/light-dot';
 import { clearChangedErrors, useServerErrors } from '../../shared/use-error-handler';
@@ -13,18 +14,18 @@ import { CATEGORIES, CategoryTag, StatusTag } from './bits';
 import { useCoordinationList, useRaiseItem } from './coordination-api';
 import { EmptyState } from '../../shared/list-page';
 
-type RaiseValues = { category: CoordinationCategory; title: string; description: string; neededBy: Dayjs };
+type RaiseValues = { category: CoordinationCategory; title: string; description: string; neededBy: string };
 
 /** 提出协调事项: what the enterprise needs from the government, and by when. */
 function RaiseModal({ project, onClose }: { project: ProjectDetail; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const onError = useServerErrors();
   const [form] = Form.useForm<RaiseValues>();
   const raise = useRaiseItem();
   const onFinish = (v: RaiseValues) =>
     raise.mutate(
-      { projectId: project.id, category: v.category, title: v.title.trim(), description: v.description.trim(), neededBy: v.neededBy.format('YYYY-MM-DD') },
+      { projectId: project.id, category: v.category, title: v.title.trim(), description: v.description.trim(), neededBy: v.neededBy.trim() },
       {
         onSuccess: () => {
           message.success(t('coordination.raise.done'));
@@ -51,7 +52,7 @@ function RaiseModal({ project, onClose }: { project: ProjectDetail; onClose: () 
         layout="vertical"
         onFinish={onFinish}
         disabled={raise.isPending}
-        initialValues={{ neededBy: dayjs().add(14, 'day') }}
+        initialValues={{ neededBy: addDays(shanghaiDate(), 14) }}
         onValuesChange={(changed) => clearChangedErrors(form, changed)}
         data-testid="coordination-raise-form"
       >
@@ -78,8 +79,8 @@ function RaiseModal({ project, onClose }: { project: ProjectDetail; onClose: () 
         >
           <Input.TextArea rows={4} placeholder={t('coordination.raise.descriptionPlaceholder')} data-testid="coordination-raise-description" />
         </Form.Item>
-        <Form.Item name="neededBy" label={t('coordination.raise.neededBy')} extra={t('coordination.raise.neededByHelp')} rules={[{ required: true, message: t('coordination.raise.neededByRequired') }]}>
-          <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="coordination-raise-needed-by" />
+        <Form.Item name="neededBy" label={t('coordination.raise.neededBy')} extra={t('coordination.raise.neededByHelp')} required rules={[dateRule(RaiseCoordinationItem.shape.neededBy, i18n.language)]}>
+          <DateInput disabledDay={(d) => d < shanghaiDate()} testId="coordination-raise-needed-by" />
         </Form.Item>
       </Form>
     </Modal>

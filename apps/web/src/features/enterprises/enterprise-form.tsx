@@ -1,9 +1,11 @@
-import { useMemo } from 'react';
-import { Alert, App, Button, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Space, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Col, Flex, Form, Input, InputNumber, Row, Select, Space, Tag, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
-import { isValidUscc, type CreateEnterprise, type Currency, type Enterprise, type EnterpriseOrigin, type UpdateEnterprise } from '@wutong/contracts';
+import { CreateEnterprise, isValidUscc, shanghaiDate, type Currency, type Enterprise, type EnterpriseOrigin, type UpdateEnterprise } from '@wutong/contracts';
+import { ApiError } from '../../shared/api-client';
+import { DateInput } from '../../shared/date-input';
+import { dateRule } from '../../shared/form-rules';
 import { useDebounced } from '../../shared/use-debounced';
 import { useErrorHandler } from '../../shared/use-error-handler';
 import { IndustryCascader } from '../industries';
@@ -22,7 +24,7 @@ type Values = {
   legalRep?: string;
   regCapitalWan?: number | null;
   currency: Currency;
-  foundedOn?: Dayjs | null;
+  foundedOn?: string | null;
   industryCode?: string;
   regionCode?: string;
   origin?: EnterpriseOrigin;
@@ -49,7 +51,7 @@ const initialValues = (e?: Enterprise): Partial<Values> =>
         legalRep: e.legalRep ?? '',
         regCapitalWan: e.regCapital ? e.regCapital.amountMinor / WAN : null,
         currency: (e.regCapital?.currency as Currency | undefined) ?? 'CNY',
-        foundedOn: e.foundedOn ? dayjs(e.foundedOn) : null,
+        foundedOn: e.foundedOn ?? null,
         industryCode: e.industryCode ?? undefined,
         regionCode: e.regionCode ?? '',
         origin: e.origin ?? undefined,
@@ -73,7 +75,9 @@ type Props = {
 
 /** Register or change an enterprise: USCC checked as it is typed, duplicates hinted as the name is typed. */
 export function EnterpriseForm({ enterprise, onDone, onCancel, onOpen }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // a refusal because the registry has this enterprise already (same credit code or name): which one
+  const [exists, setExists] = useState<{ id: number; message: string } | null>(null);
   const { message } = App.useApp();
   const onError = useErrorHandler();
   const [form] = Form.useForm<Values>();
@@ -88,10 +92,15 @@ export function EnterpriseForm({ enterprise, onDone, onCancel, onOpen }: Props) 
   const hints = (match.data?.candidates ?? []).filter((c) => c.enterprise.id !== enterprise?.id);
   const usccTaken = hints.find((c) => c.usccMatch);
 
+  const failed = (e: unknown) => {
+    if (e instanceof ApiError && e.code === 'enterprise_exists' && e.existingId) setExists({ id: e.existingId, message: e.message });
+    onError(e, form);
+  };
+
   const onFinish = (v: Values) => {
     const regCapital =
       v.regCapitalWan !== undefined && v.regCapitalWan !== null ? { amountMinor: Math.round(v.regCapitalWan * WAN), currency: v.currency } : undefined;
-    const foundedOn = v.foundedOn ? v.foundedOn.format('YYYY-MM-DD') : undefined;
+    const foundedOn = v.foundedOn?.trim() || undefined;
     const aliases = aliasesOf(v.aliases);
     if (!enterprise) {
       const body: CreateEnterprise = {
@@ -112,7 +121,7 @@ export function EnterpriseForm({ enterprise, onDone, onCancel, onOpen }: Props) 
           message.success(t('enterprises.created', { name: e.name }));
           onDone(e);
         },
-        onError: (e) => onError(e, form),
+        onError: failed,
       });
       return;
     }
@@ -147,13 +156,38 @@ export function EnterpriseForm({ enterprise, onDone, onCancel, onOpen }: Props) 
           message.success(t('enterprises.saved'));
           onDone(saved);
         },
-        onError: (err) => onError(err, form),
+        onError: failed,
       },
     );
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={onFinish} disabled={pending} data-testid="enterprise-form">
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      onFinish={onFinish}
+      onValuesChange={(changed: Partial<Values>) => {
+        if ('name' in changed || 'uscc' in changed) setExists(null);
+      }}
+      disabled={pending}
+      data-testid="enterprise-form"
+    >
+      {exists ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('duplicates.existsTitle')}
+          description={exists.message}
+          action={
+            <Button size="small" type="primary" onClick={() => onOpen(exists.id)} data-testid="enterprise-exists-open">
+              {t('duplicates.existsOpen')}
+            </Button>
+          }
+          data-testid="enterprise-exists"
+        />
+      ) : null}
       <Form.Item
         name="name"
         label={t('enterprises.name')}
@@ -218,8 +252,8 @@ export function EnterpriseForm({ enterprise, onDone, onCancel, onOpen }: Props) 
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="foundedOn" label={t('enterprises.foundedOn')}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="enterprise-founded" />
+          <Form.Item name="foundedOn" label={t('enterprises.foundedOn')} rules={[dateRule(CreateEnterprise.shape.foundedOn, i18n.language)]}>
+            <DateInput disabledDay={(d) => d > shanghaiDate()} testId="enterprise-founded" />
           </Form.Item>
         </Col>
       </Row>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Row, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Drawer, Flex, Form, Input, InputNumber, Row, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
-import type { PointEvent, RuleVersion, ScoringRules } from '@wutong/contracts';
+import { CreateRuleVersion, type PointEvent, type RuleVersion, type ScoringRules } from '@wutong/contracts';
+import { DateInput } from '../../shared/date-input';
+import { dateRule } from '../../shared/form-rules';
 import { useErrorHandler } from '../../shared/use-error-handler';
 import { IndustryCascader, useIndustries } from '../industries';
 import { useCreateRuleVersion } from './points-api';
@@ -12,7 +13,7 @@ import { priorityCode, priorityLabel } from './priority-industries';
 import { shanghaiDate } from '@wutong/contracts';
 
 type Values = {
-  effectiveFrom: Dayjs;
+  effectiveFrom: string;
   note: string;
   events: ScoringRules['events'];
   capitalPerWan: ScoringRules['capitalPerWan'];
@@ -84,7 +85,7 @@ export function RuleVersionDrawer({
   onClose: () => void;
   onCreated: (r: { version: number; rescoredEntries: number; effectiveFrom: string }) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { modal } = App.useApp();
   const onError = useErrorHandler();
   const create = useCreateRuleVersion();
@@ -92,7 +93,7 @@ export function RuleVersionDrawer({
 
   const submit = async () => {
     const v = await form.validateFields();
-    const effectiveFrom = v.effectiveFrom.format('YYYY-MM-DD');
+    const effectiveFrom = v.effectiveFrom.trim();
     const rules: ScoringRules = {
       events: v.events,
       capitalPerWan: v.capitalPerWan,
@@ -160,15 +161,15 @@ export function RuleVersionDrawer({
         form={form}
         layout="vertical"
         requiredMark
-        initialValues={{ effectiveFrom: dayjs(shanghaiDate()), note: '', ...toValues(base?.rules ?? EMPTY) }}
+        initialValues={{ effectiveFrom: shanghaiDate(), note: '', ...toValues(base?.rules ?? EMPTY) }}
       >
         {base ? (
           <Typography.Paragraph type="secondary">{t('assessment.rules.form.prefilled', { version: base.version })}</Typography.Paragraph>
         ) : null}
         <Row gutter={12}>
           <Col span={10}>
-            <Form.Item name="effectiveFrom" label={t('assessment.rules.effectiveFrom')} rules={[{ required: true, message: t('assessment.rules.form.required') }]}>
-              <DatePicker style={{ width: '100%' }} allowClear={false} data-testid="rules-effective-from" />
+            <Form.Item name="effectiveFrom" label={t('assessment.rules.effectiveFrom')} required rules={[dateRule(CreateRuleVersion.shape.effectiveFrom, i18n.language)]}>
+              <DateInput testId="rules-effective-from" />
             </Form.Item>
           </Col>
           <Col span={14}>

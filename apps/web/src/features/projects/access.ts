@@ -11,6 +11,8 @@ export const projectAccess = {
   reportLead: notEnterprise,
   /** the lead inbox: accept, merge, reject */
   intake: (me: Who) => hasRole(me, 'manager', 'unit_head'),
+  /** a lead held as a suspected duplicate: merge, or confirm the enterprises differ (the investment centre) */
+  reviewDuplicates: (me: Who) => hasRole(me, 'manager'),
   /** co-promoting units and their shares */
   coPromoters: (me: Who) => hasRole(me, 'admin', 'manager', 'unit_head'),
   /** stalled projects and the inbox count on the workbench */

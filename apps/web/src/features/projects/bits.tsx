@@ -26,6 +26,16 @@ export function IntakeTag({ intake }: { intake: Intake }) {
   );
 }
 
+/** 首报 waits: the lead is held as a suspected duplicate until the investment centre decides. */
+export function FirstReportHeldTag() {
+  const { t } = useTranslation();
+  return (
+    <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="first-report-held">
+      {t('duplicates.heldTag')}
+    </Tag>
+  );
+}
+
 type RowProps = { project: ProjectListItem; tags?: ReactNode; meta?: ReactNode; extra?: ReactNode; testId?: string };
 
 /**

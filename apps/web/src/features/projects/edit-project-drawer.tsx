@@ -1,12 +1,13 @@
 import { App, Button, Col, Divider, Drawer, Flex, Form, Grid, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ProjectDetail, ProjectType, UpdateProject } from '@wutong/contracts';
+import { UpdateProject, type ProjectDetail, type ProjectType } from '@wutong/contracts';
 import { CURRENCIES, PROJECT_TYPES, type Currency } from './enums';
 import { minorToWan, thousands, wanToMinor, moneyUnit } from '../../shared/format';
 import { IndustryPicker } from './industry-picker';
 import { useUpdateProject } from './project-api';
 import { useKeyBlocks } from './projects-api';
 import { clearChangedErrors, useServerErrors } from '../../shared/use-error-handler';
+import { amountWanRule, contractRule } from '../../shared/form-rules';
 
 type Values = {
   name: string;
@@ -31,12 +32,14 @@ type Values = {
 };
 
 const PHONE = /^[0-9+\- ]*$/;
-const RENAME: Record<string, string> = {
+const RENAME = {
   investmentMinor: 'investmentWan',
   fixedAssetMinor: 'fixedAssetWan',
   expectedOutputMinor: 'expectedOutputWan',
   expectedTaxMinor: 'expectedTaxWan',
-};
+} as const;
+type MoneyField = keyof typeof RENAME;
+type CountField = 'expectedJobs' | 'talents' | 'annualGenerationKwh' | 'co2AvoidedT';
 
 const wan = (minor: number | null) => (minor === null ? null : minorToWan(minor));
 const minor = (w: number | null | undefined) => (typeof w === 'number' ? wanToMinor(w) : null);
@@ -126,15 +129,16 @@ export function EditProjectDrawer({ project, onClose }: { project: ProjectDetail
     });
   };
 
-  const money = (name: keyof Values, label: string, currency: string) => (
-    <Form.Item name={name} label={label} rules={[{ type: 'number', min: 0, max: 1e9 }]}>
-      <InputNumber<number> style={{ width: '100%' }} min={0} precision={2} suffix={moneyUnit(currency, lang)} {...thousands} />
+  // the contract's limits, with its messages; no min/max on the inputs, which would silently change what was typed
+  const money = (field: MoneyField, label: string, currency: string) => (
+    <Form.Item name={RENAME[field]} label={label} rules={[amountWanRule(UpdateProject.shape[field], lang)]}>
+      <InputNumber<number> style={{ width: '100%' }} precision={2} inputMode="decimal" suffix={moneyUnit(currency, lang)} {...thousands} data-testid={`project-${RENAME[field]}`} />
     </Form.Item>
   );
   const currencySelect = <Select options={CURRENCIES.map((c) => ({ value: c, label: t(`project.currencies.${c}`) }))} />;
-  const count = (name: keyof Values, label: string, max: number, precision = 0) => (
-    <Form.Item name={name} label={label}>
-      <InputNumber<number> style={{ width: '100%' }} min={0} max={max} precision={precision} />
+  const count = (field: CountField, label: string, precision = 0) => (
+    <Form.Item name={field} label={label} rules={[contractRule(UpdateProject.shape[field], lang)]}>
+      <InputNumber<number> style={{ width: '100%' }} precision={precision} inputMode={precision ? 'decimal' : 'numeric'} />
     </Form.Item>
   );
 
@@ -203,29 +207,29 @@ export function EditProjectDrawer({ project, onClose }: { project: ProjectDetail
           {t('project.sections.economics')}
         </Divider>
         <Row gutter={12}>
-          <Col xs={16}>{money('investmentWan', t('project.investment'), invCur)}</Col>
+          <Col xs={16}>{money('investmentMinor', t('project.investment'), invCur)}</Col>
           <Col xs={8}>
             <Form.Item name="investmentCurrency" label={t('project.fields.currency')}>
               {currencySelect}
             </Form.Item>
           </Col>
-          <Col xs={16}>{money('fixedAssetWan', t('project.fields.fixedAsset'), faCur)}</Col>
+          <Col xs={16}>{money('fixedAssetMinor', t('project.fields.fixedAsset'), faCur)}</Col>
           <Col xs={8}>
             <Form.Item name="fixedAssetCurrency" label={t('project.fields.currency')}>
               {currencySelect}
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            {money('expectedOutputWan', t('project.fields.expectedOutput'), 'CNY')}
+            {money('expectedOutputMinor', t('project.fields.expectedOutput'), 'CNY')}
           </Col>
           <Col xs={24} sm={12}>
-            {money('expectedTaxWan', t('project.fields.expectedTax'), 'CNY')}
+            {money('expectedTaxMinor', t('project.fields.expectedTax'), 'CNY')}
           </Col>
           <Col xs={12} sm={8}>
-            {count('expectedJobs', t('project.fields.expectedJobs'), 1e7)}
+            {count('expectedJobs', t('project.fields.expectedJobs'))}
           </Col>
           <Col xs={12} sm={8}>
-            {count('talents', t('project.fields.talents'), 1e6)}
+            {count('talents', t('project.fields.talents'))}
           </Col>
         </Row>
 
@@ -234,10 +238,10 @@ export function EditProjectDrawer({ project, onClose }: { project: ProjectDetail
         </Divider>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            {count('annualGenerationKwh', t('project.fields.annualGenerationKwh'), 1e13)}
+            {count('annualGenerationKwh', t('project.fields.annualGenerationKwh'))}
           </Col>
           <Col xs={24} sm={12}>
-            {count('co2AvoidedT', t('project.fields.co2AvoidedT'), 1e9, 2)}
+            {count('co2AvoidedT', t('project.fields.co2AvoidedT'), 2)}
           </Col>
         </Row>
 

@@ -1,19 +1,20 @@
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Select, Typography, type FormRule } from 'antd';
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import dayjs, { type Dayjs } from 'dayjs';
-import type { ProjectDetail, Stage } from '@wutong/contracts';
+import { GATE_EVIDENCE, shanghaiDate, type ProjectDetail, type Stage } from '@wutong/contracts';
 import { CURRENCIES } from './enums';
 import { EVIDENCE_FIELDS, evidenceKind, type EvidenceField } from './evidence';
 import { minorToWan, punct, thousands, wanToMinor, moneyUnit } from '../../shared/format';
 import { stageLabel } from './stages';
 import { useTransition } from './project-api';
 import { clearChangedErrors, useServerErrors } from '../../shared/use-error-handler';
+import { DateInput } from '../../shared/date-input';
+import { amountWanRule, dateRule, refusedBy, type FieldSchema } from '../../shared/form-rules';
 
-type EvidenceValue = string | number | Dayjs | null | undefined;
+type EvidenceValue = string | number | null | undefined;
 type Values = { evidence: Partial<Record<EvidenceField, EvidenceValue>> };
 
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
@@ -25,7 +26,7 @@ function initialEvidence(p: ProjectDetail, fields: readonly EvidenceField[]): Va
   const v: Values['evidence'] = {};
   for (const f of fields) {
     const kind = evidenceKind(f);
-    if (kind === 'date') v[f] = dayjs();
+    if (kind === 'date') v[f] = shanghaiDate();
     if (kind === 'currency') v[f] = 'CNY';
   }
   if (fields.includes('agreedInvestmentMinor') && p.investmentMinor) {
@@ -45,7 +46,7 @@ function toEvidence(values: Values['evidence']): Record<string, string | number>
   for (const [k, v] of Object.entries(values)) {
     if (!filled(v) || !isEvidenceField(k)) continue;
     const kind = evidenceKind(k);
-    if (kind === 'date' && dayjs.isDayjs(v)) out[k] = v.format('YYYY-MM-DD');
+    if (kind === 'date' && typeof v === 'string') out[k] = v.trim();
     else if (kind === 'money' && typeof v === 'number') out[k] = wanToMinor(v);
     else if (typeof v === 'string') out[k] = kind === 'text' && k === 'uscc' ? v.trim().toUpperCase() : v.trim();
     else if (typeof v === 'number') out[k] = v;
@@ -53,14 +54,31 @@ function toEvidence(values: Values['evidence']): Record<string, string | number>
   return out;
 }
 
+/** The contract's schema of an evidence field at the gate into `next` (dates: IsoDate, or PastDate for what has happened). */
+function evidenceSchema(next: Stage, field: EvidenceField): FieldSchema | undefined {
+  const shape = (GATE_EVIDENCE[next] as { shape: Record<string, FieldSchema> }).shape;
+  return shape[field];
+}
+
+/** The form rules of an evidence field: the contract's own for dates and amounts. */
+function evidenceRules(next: Stage, field: EvidenceField, lang: string, t: TFunction): FormRule[] {
+  const kind = evidenceKind(field);
+  const schema = evidenceSchema(next, field);
+  if (field === 'uscc') return [{ pattern: USCC, message: t('project.gate.usccRule') }];
+  if (schema && kind === 'date') return [dateRule(schema, lang)];
+  if (schema && kind === 'money') return [amountWanRule(schema, lang)];
+  return [];
+}
+
 /** The input for one evidence field (a function, not a component: Form.Item wires value and onChange into it). */
-function evidenceInput(field: EvidenceField, currency: string, lang: string, t: TFunction): ReactElement {
+function evidenceInput(next: Stage, field: EvidenceField, currency: string, lang: string, t: TFunction): ReactElement {
   const kind = evidenceKind(field);
   const testId = `gate-${field}`;
-  if (kind === 'date') return <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" data-testid={testId} />;
+  const schema = evidenceSchema(next, field);
+  if (kind === 'date') return <DateInput disabledDay={schema ? refusedBy(schema) : undefined} testId={testId} />;
   if (kind === 'currency') return <Select options={CURRENCIES.map((c) => ({ value: c, label: t(`project.currencies.${c}`) }))} data-testid={testId} />;
   if (kind === 'money')
-    return <InputNumber<number> style={{ width: '100%' }} min={0} precision={2} suffix={moneyUnit(currency, lang)} inputMode="decimal" {...thousands} data-testid={testId} />;
+    return <InputNumber<number> style={{ width: '100%' }} precision={2} suffix={moneyUnit(currency, lang)} inputMode="decimal" {...thousands} data-testid={testId} />;
   return <Input placeholder={t(`project.evidencePlaceholder.${field}`)} data-testid={testId} />;
 }
 
@@ -196,9 +214,9 @@ export function GateCard({ project, onDrop, onReopen, reopenTo, inbox }: Props) 
                 label={t(`project.evidence.${f}`)}
                 required
                 normalize={f === 'uscc' ? (v: string | undefined) => v?.toUpperCase() : undefined}
-                rules={f === 'uscc' ? [{ pattern: USCC, message: t('project.gate.usccRule') }] : []}
+                rules={evidenceRules(next, f, lang, t)}
               >
-                {evidenceInput(f, currency, lang, t)}
+                {evidenceInput(next, f, currency, lang, t)}
               </Form.Item>
             );
           })}

@@ -1,5 +1,5 @@
 import { useState, type HTMLAttributes } from 'react';
-import { Button, Space, Typography, type TableProps } from 'antd';
+import { Button, Space, Tag, Typography, type TableProps } from 'antd';
 import { CheckOutlined, MergeCellsOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,9 @@ import { PageHeader } from '../../shared/page-header';
 import { day, daysFromToday, money, punct } from '../../shared/format';
 import { LightDot } from '../../shared/light-dot';
 import { useInbox } from './project-api';
+import { useCurrentUser } from '../auth';
+import { projectAccess } from './access';
+import { DuplicatePair } from './duplicate-review';
 import { AcceptModal, MergeModal, RejectModal } from './inbox-dialogs';
 import { EmptyState, ListCard, ListTable, LoadError } from '../../shared/list-page';
 
@@ -15,10 +18,15 @@ type Dialog = { kind: 'accept' | 'merge' | 'reject'; lead: ProjectListItem } | n
 
 export function InboxPage() {
   const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
   const inbox = useInbox();
   const [dialog, setDialog] = useState<Dialog>(null);
   const items = inbox.data?.pages.flatMap((p) => p.items) ?? [];
   const total = inbox.data?.pages[0]?.total ?? 0;
+  // suspected duplicates open with their pair side by side, until folded
+  const [folded, setFolded] = useState<ReadonlySet<number>>(new Set());
+  const held = items.filter((p) => p.duplicateReview === 'pending');
+  const expanded = held.filter((p) => !folded.has(p.id)).map((p) => p.id);
 
   const columns: TableProps<ProjectListItem>['columns'] = [
     {
@@ -37,6 +45,11 @@ export function InboxPage() {
           <Link to={`/projects/${p.id}`} data-testid="inbox-name">
             {p.name}
           </Link>
+          {p.duplicateReview === 'pending' ? (
+            <Tag color="orange" style={{ marginInlineStart: 6 }} data-testid="inbox-duplicate-tag">
+              {t('duplicates.inboxTag')}
+            </Tag>
+          ) : null}
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
             {p.enterpriseName}
           </Typography.Text>
@@ -106,6 +119,11 @@ export function InboxPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
         {t('inbox.intro')}
       </Typography.Paragraph>
+      {held.length ? (
+        <Typography.Paragraph style={{ color: '#ad6800' }} data-testid="inbox-duplicates-note">
+          {t('duplicates.inboxNote', { n: held.length })}
+        </Typography.Paragraph>
+      ) : null}
       <LoadError error={inbox.error} />
       <ListCard>
         <div data-testid="inbox-table">
@@ -116,7 +134,19 @@ export function InboxPage() {
             pagination={false}
             scroll={{ x: 1020 }}
             locale={{ emptyText: <EmptyState description={t('inbox.empty')} /> }}
-            onRow={(p) => ({ 'data-testid': 'inbox-row', 'data-project-id': p.id }) as HTMLAttributes<HTMLElement>}
+            onRow={(p) => ({ 'data-testid': 'inbox-row', 'data-project-id': p.id, 'data-duplicate': p.duplicateReview ?? '' }) as HTMLAttributes<HTMLElement>}
+            expandable={{
+              rowExpandable: (p) => p.duplicateReview === 'pending',
+              expandedRowKeys: expanded,
+              onExpand: (open, p) =>
+                setFolded((cur) => {
+                  const next = new Set(cur);
+                  if (open) next.delete(p.id);
+                  else next.add(p.id);
+                  return next;
+                }),
+              expandedRowRender: (p) => <DuplicatePair leadId={p.id} canDecide={projectAccess.reviewDuplicates(me)} />,
+            }}
           />
         </div>
         <div style={{ padding: '10px 16px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12 }}>

@@ -2,7 +2,7 @@
 import { lazyPage } from '../../shared/lazy-page';
 
 export { projectAccess } from './access';
-export { IntakeTag, ProjectRow, StageTag } from './bits';
+export { FirstReportHeldTag, IntakeTag, ProjectRow, StageTag } from './bits';
 export { InboxMenuLabel } from './inbox-badge';
 export { useArbitrations, useDecideArbitration, useProjectVisible, useWorkbench } from './project-api';
 export { projectIndustryParam } from './project-query';

@@ -13,6 +13,7 @@ import type {
   ProjectListItem,
   ReportLead,
   ReportResult,
+  ReviewDuplicate,
   SetCoPromoters,
   Transition,
   UpdateProject,
@@ -130,6 +131,9 @@ export function useInboxCount(enabled: boolean) {
 export const useAcceptLead = () => useProjectMutation(({ id, ...body }: AcceptLead & { id: number }) => api.post<ProjectDetail>(`/api/projects/${id}/accept`, body));
 export const useRejectLead = () => useProjectMutation(({ id, reason }: { id: number; reason: string }) => api.post<ProjectDetail>(`/api/projects/${id}/reject`, { reason }));
 export const useMergeLead = () => useProjectMutation(({ id, ...body }: MergeLead & { id: number }) => api.post<ProjectDetail>(`/api/projects/${id}/merge`, body));
+/** The centre decides a lead held as a suspected duplicate: another enterprise, or merge the two records (and their projects). */
+export const useReviewDuplicate = () =>
+  useProjectMutation(({ id, ...body }: ReviewDuplicate & { id: number }) => api.post<ProjectDetail>(`/api/projects/${id}/duplicate-review`, body), [['enterprises']]);
 
 /** The people of one unit, to own an accepted lead. */
 export function useUnitPeople(unitId: number | undefined) {

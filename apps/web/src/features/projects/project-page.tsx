@@ -8,7 +8,8 @@ import { STAGES, STAGE_LABELS, type ProjectDetail, type Stage } from '@wutong/co
 import { ApiError } from '../../shared/api-client';
 import { PageHeader } from '../../shared/page-header';
 import { useCurrentUser } from '../auth';
-import { IntakeTag, StageTag } from './bits';
+import { FirstReportHeldTag, IntakeTag, StageTag } from './bits';
+import { DuplicatePair } from './duplicate-review';
 import { CoPromotersCard } from './co-promoters';
 import { ProjectCoordinationCard } from '../coordination';
 import { EditProjectDrawer } from './edit-project-drawer';
@@ -97,6 +98,7 @@ function Summary({ project, entries, stoppedAt }: { project: ProjectDetail; entr
       <Flex wrap gap={8} align="center" style={{ marginBottom: 16 }}>
         <StageTag stage={project.stage} />
         {project.intake !== 'accepted' ? <IntakeTag intake={project.intake} /> : null}
+        {project.duplicateReview === 'pending' ? <FirstReportHeldTag /> : null}
         <LightDot light={project.light} reasons={project.lightReasons} showText testId="project-light" />
         {project.stage === 'dropped' && project.droppedReason ? (
           <Typography.Text type="danger" style={{ fontSize: 12 }}>
@@ -209,6 +211,12 @@ export function ProjectPage() {
           ) : null
         }
       />
+      {p.duplicateReview === 'pending' ? (
+        <Card size="small" title={t('duplicates.projectTitle')} style={{ marginBottom: 16, borderColor: '#ffd591' }} data-testid="project-duplicate">
+          <Typography.Paragraph style={{ marginTop: 0 }}>{t('duplicates.projectText')}</Typography.Paragraph>
+          <DuplicatePair leadId={p.id} canDecide={projectAccess.reviewDuplicates(me)} />
+        </Card>
+      ) : null}
       <Summary project={p} entries={timeline.data} stoppedAt={stoppedAt} />
       <Row gutter={16}>
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 8, order: 2 }}>

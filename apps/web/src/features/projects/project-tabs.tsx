@@ -1,14 +1,16 @@
 import { useState, type ReactNode } from 'react';
-import { App, Button, Card, Col, DatePicker, Drawer, Flex, Form, Grid, Input, InputNumber, Modal, Row, Select, Skeleton, Table, Tag, Timeline, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Col, Drawer, Flex, Form, Grid, Input, InputNumber, Modal, Row, Select, Skeleton, Table, Tag, Timeline, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
-import type { Activity, ActivityKind, CapitalCategory, CapitalRecord, ProjectDetail } from '@wutong/contracts';
+import dayjs from 'dayjs';
+import { addDays, CreateActivity, CreateCapital, shanghaiDate, type Activity, type ActivityKind, type CapitalCategory, type CapitalRecord, type ProjectDetail } from '@wutong/contracts';
 import { ACTIVITY_KINDS, CAPITAL_CATEGORIES, CAPITAL_CURRENCY } from './enums';
 import { EVIDENCE_FIELDS, evidenceKind, type EvidenceField } from './evidence';
 import { day, money, punct, thousands, wanToMinor, moneyUnit } from '../../shared/format';
 import { useActivities, useAddActivity, useAddCapital, useCapital, useReverseCapital, type TimelineEntry } from './project-api';
-import { useServerErrors } from '../../shared/use-error-handler';
+import { clearChangedErrors, useServerErrors } from '../../shared/use-error-handler';
+import { DateInput } from '../../shared/date-input';
+import { amountWanRule, dateRule, refusedBy } from '../../shared/form-rules';
 import { EmptyState } from '../../shared/list-page';
 
 const isEvidenceField = (f: string): f is EvidenceField => (EVIDENCE_FIELDS as readonly string[]).includes(f);
@@ -122,10 +124,10 @@ export function TimelineTab({ entries, loading }: { entries: TimelineEntry[] | u
 
 // ── activities ──
 
-type ActivityValues = { kind: ActivityKind; occurredOn: Dayjs; place?: string; attendees?: string; notes?: string; nextStep?: string; nextDue?: Dayjs | null };
+type ActivityValues = { kind: ActivityKind; occurredOn: string; place?: string; attendees?: string; notes?: string; nextStep?: string; nextDue?: string };
 
 function ActivityDrawer({ project, onClose }: { project: ProjectDetail; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const onError = useServerErrors();
@@ -136,12 +138,12 @@ function ActivityDrawer({ project, onClose }: { project: ProjectDetail; onClose:
     add.mutate(
       {
         kind: v.kind,
-        occurredOn: v.occurredOn.format('YYYY-MM-DD'),
+        occurredOn: v.occurredOn.trim(),
         ...(opt(v.place) ? { place: opt(v.place) } : {}),
         ...(opt(v.attendees) ? { attendees: opt(v.attendees) } : {}),
         ...(opt(v.notes) ? { notes: opt(v.notes) } : {}),
         ...(opt(v.nextStep) ? { nextStep: opt(v.nextStep) } : {}),
-        ...(v.nextDue ? { nextDue: v.nextDue.format('YYYY-MM-DD') } : {}),
+        ...(v.nextDue?.trim() ? { nextDue: v.nextDue.trim() } : {}),
       },
       {
         onSuccess: () => {
@@ -172,7 +174,8 @@ function ActivityDrawer({ project, onClose }: { project: ProjectDetail; onClose:
         layout="vertical"
         onFinish={onFinish}
         disabled={add.isPending}
-        initialValues={{ kind: 'visit', occurredOn: dayjs(), nextDue: dayjs().add(14, 'day') }}
+        onValuesChange={(changed) => clearChangedErrors(form, changed)}
+        initialValues={{ kind: 'visit', occurredOn: shanghaiDate(), nextDue: addDays(shanghaiDate(), 14) }}
       >
         <Row gutter={12}>
           <Col xs={12}>
@@ -181,8 +184,8 @@ function ActivityDrawer({ project, onClose }: { project: ProjectDetail; onClose:
             </Form.Item>
           </Col>
           <Col xs={12}>
-            <Form.Item name="occurredOn" label={t('project.activity.occurredOn')} rules={[{ required: true, message: t('project.activity.dateRequired') }]}>
-              <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="activity-date" />
+            <Form.Item name="occurredOn" label={t('project.activity.occurredOn')} required rules={[dateRule(CreateActivity.shape.occurredOn, i18n.language)]}>
+              <DateInput disabledDay={refusedBy(CreateActivity.shape.occurredOn)} testId="activity-date" />
             </Form.Item>
           </Col>
         </Row>
@@ -204,12 +207,13 @@ function ActivityDrawer({ project, onClose }: { project: ProjectDetail; onClose:
           dependencies={['nextStep']}
           rules={[
             ({ getFieldValue }) => ({
-              validator: (_, v: Dayjs | null | undefined) =>
-                String(getFieldValue('nextStep') ?? '').trim() && !v ? Promise.reject(new Error(t('project.activity.dueRequired'))) : Promise.resolve(),
+              validator: (_, v: string | undefined) =>
+                String(getFieldValue('nextStep') ?? '').trim() && !v?.trim() ? Promise.reject(new Error(t('project.activity.dueRequired'))) : Promise.resolve(),
             }),
+            dateRule(CreateActivity.shape.nextDue, i18n.language),
           ]}
         >
-          <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" data-testid="activity-next-due" />
+          <DateInput testId="activity-next-due" />
         </Form.Item>
       </Form>
     </Drawer>
@@ -266,7 +270,7 @@ export function ActivitiesTab({ project }: { project: ProjectDetail }) {
 
 // ── capital in place ──
 
-type CapitalValues = { category: CapitalCategory; amountWan: number; recordedOn: Dayjs; note?: string };
+type CapitalValues = { category: CapitalCategory; amountWan: number; recordedOn: string; note?: string };
 
 function CapitalModal({ project, onClose }: { project: ProjectDetail; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -277,7 +281,7 @@ function CapitalModal({ project, onClose }: { project: ProjectDetail; onClose: (
   const category = Form.useWatch('category', form) ?? 'domestic_out_of_city';
   const onFinish = (v: CapitalValues) =>
     add.mutate(
-      { category: v.category, amountMinor: wanToMinor(v.amountWan), recordedOn: v.recordedOn.format('YYYY-MM-DD'), ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
+      { category: v.category, amountMinor: wanToMinor(v.amountWan), recordedOn: v.recordedOn.trim(), ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
       {
         onSuccess: () => {
           message.success(t('project.capital.saved'));
@@ -287,12 +291,26 @@ function CapitalModal({ project, onClose }: { project: ProjectDetail; onClose: (
       },
     );
   return (
-    <Modal open title={t('project.capital.title')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} confirmLoading={add.isPending} destroyOnHidden>
+    <Modal
+      open
+      title={t('project.capital.title')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      okButtonProps={{ ...({ 'data-testid': 'capital-submit' } as object) }}
+      confirmLoading={add.isPending}
+      destroyOnHidden
+    >
       <Form<CapitalValues>
         form={form}
         layout="vertical"
         onFinish={onFinish}
-        initialValues={{ category: project.projectType === 'foreign' ? 'foreign_usd' : project.projectType === 'zhejiang_returning' ? 'zhejiang_returning' : 'domestic_out_of_city', recordedOn: dayjs() }}
+        onValuesChange={(changed) => clearChangedErrors(form, changed)}
+        data-testid="capital-form"
+        initialValues={{
+          category: project.projectType === 'foreign' ? 'foreign_usd' : project.projectType === 'zhejiang_returning' ? 'zhejiang_returning' : 'domestic_out_of_city',
+          recordedOn: shanghaiDate(),
+        }}
       >
         <Form.Item name="category" label={t('project.capital.category')} rules={[{ required: true }]}>
           <Select options={CAPITAL_CATEGORIES.map((c) => ({ value: c, label: t(`project.capital.categories.${c}`) }))} />
@@ -300,15 +318,20 @@ function CapitalModal({ project, onClose }: { project: ProjectDetail; onClose: (
         <Form.Item
           name="amountWan"
           label={t('project.capital.amount')}
-          rules={[
-            { required: true, message: t('project.capital.amountRequired') },
-            { type: 'number', min: 0.01, max: 1e9, message: t('project.capital.amountRequired') },
-          ]}
+          required
+          rules={[amountWanRule(CreateCapital.shape.amountMinor, i18n.language)]}
         >
-          <InputNumber<number> style={{ width: '100%' }} min={0} precision={2} suffix={moneyUnit(CAPITAL_CURRENCY[category], i18n.language)} {...thousands} />
+          <InputNumber<number>
+            style={{ width: '100%' }}
+            precision={2}
+            inputMode="decimal"
+            suffix={moneyUnit(CAPITAL_CURRENCY[category], i18n.language)}
+            {...thousands}
+            data-testid="capital-amount"
+          />
         </Form.Item>
-        <Form.Item name="recordedOn" label={t('project.capital.recordedOn')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        <Form.Item name="recordedOn" label={t('project.capital.recordedOn')} required rules={[dateRule(CreateCapital.shape.recordedOn, i18n.language)]}>
+          <DateInput disabledDay={refusedBy(CreateCapital.shape.recordedOn)} testId="capital-date" />
         </Form.Item>
         <Form.Item name="note" label={t('project.capital.note')} rules={[{ max: 500, message: t('common.maxLength', { max: 500 }) }]}>
           <Input placeholder={t('project.capital.notePlaceholder')} />

@@ -1,14 +1,16 @@
 import { useRef, useState } from 'react';
-import { Alert, App, Button, Card, Collapse, Flex, Form, Input, InputNumber, Radio, Result, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Flex, Form, Input, InputNumber, Radio, Result, Select, Space, Typography } from 'antd';
 import { CloseOutlined, ShopOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { LeadSource, MatchCandidate, ProjectType, ReportLead, ReportResult } from '@wutong/contracts';
+import { ReportLead, t as catalogue, type LeadSource, type MatchCandidate, type ProjectType, type ReportResult } from '@wutong/contracts';
 import { ApiError } from '../../shared/api-client';
 import { PageHeader } from '../../shared/page-header';
 import { useDebounced } from '../../shared/use-debounced';
 import { IndustryPicker } from './industry-picker';
-import { punct, thousands, wanToMinor, moneyUnit } from '../../shared/format';
+import { thousands, wanToMinor, moneyUnit } from '../../shared/format';
+import { amountWanRule, contractRule } from '../../shared/form-rules';
+import { currentLang } from '../../shared/lang';
 import { CURRENCIES, LEAD_SOURCES, PROJECT_TYPES } from './enums';
 import { useEnterpriseMatch, useProjectVisible, useReportLead } from './project-api';
 import { clearChangedErrors, useServerErrors } from '../../shared/use-error-handler';
@@ -29,6 +31,8 @@ type Values = {
   note?: string;
   duplicateAction?: 'join' | 'claim';
   claimReason?: string;
+  /** why this is another enterprise than the very similar one the registry has */
+  differsReason?: string;
 };
 
 const PHONE = /^[0-9+\- ]*$/;
@@ -39,12 +43,19 @@ const INITIAL: Partial<Values> = { projectType: 'new', source: 'visit', currency
 const RENAME: Record<string, string> = {
   'newEnterprise.name': 'enterpriseName',
   'newEnterprise.uscc': 'uscc',
+  'newEnterprise.differsReason': 'differsReason',
   enterpriseId: 'enterpriseName',
   investmentMinor: 'investmentWan',
   investmentCurrency: 'currency',
 };
 
 const trimmed = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
+
+/** the same enterprise for certain (credit code, or the same name): the server uses it, no reason is asked */
+const isExact = (c: MatchCandidate) => c.usccMatch || c.similarity >= 0.9995;
+
+/** The enterprise the registry has that this new one is very likely the same as. */
+type Likely = { id: number; name: string; candidate?: MatchCandidate; message?: string };
 
 function Success({ result, onAnother }: { result: ReportResult; onAnother: () => void }) {
   const { t } = useTranslation();
@@ -65,7 +76,11 @@ function Success({ result, onAnother }: { result: ReportResult; onAnother: () =>
             <Typography.Text strong style={{ fontSize: 16 }} data-testid="lead-success-followup">
               {followUp}
             </Typography.Text>
-            {result.outcome === 'reported' ? <Typography.Text type="secondary">{t('lead.firstReport')}</Typography.Text> : null}
+            {result.outcome === 'reported' && result.duplicateReview === 'pending' ? (
+              <Alert type="info" showIcon title={t('duplicates.heldTitle')} description={t('duplicates.heldText')} style={{ textAlign: 'start' }} data-testid="lead-success-held" />
+            ) : result.outcome === 'reported' ? (
+              <Typography.Text type="secondary">{t('lead.firstReport')}</Typography.Text>
+            ) : null}
             {result.outcome === 'joined' ? <Typography.Text type="secondary">{t('lead.joinedHelp')}</Typography.Text> : null}
           </Space>
         }
@@ -99,8 +114,9 @@ export function ReportLeadPage() {
   const lang = i18n.language;
   const [form] = Form.useForm<Values>();
   const onError = useServerErrors();
-  const { modal } = App.useApp();
   const report = useReportLead();
+  const [likely, setLikely] = useState<Likely | null>(null);
+  const likelyRef = useRef<HTMLDivElement>(null);
   const [picked, setPicked] = useState<MatchCandidate | null>(null);
   const [serverDup, setServerDup] = useState<string | null>(null);
   const [result, setResult] = useState<ReportResult | null>(null);
@@ -120,6 +136,7 @@ export function ReportLeadPage() {
   const pick = (c: MatchCandidate) => {
     setPicked(c);
     setServerDup(null);
+    setLikely(null);
     form.setFieldsValue({ enterpriseName: c.enterprise.name, ...(c.enterprise.uscc ? { uscc: c.enterprise.uscc } : {}) });
     void form.validateFields(['enterpriseName']);
     if (c.projectCount > 0) setTimeout(() => dupRef.current?.scrollIntoView({ behavior: 'smooth', block: 'center' }), 50);
@@ -131,9 +148,23 @@ export function ReportLeadPage() {
     form.setFieldsValue({ duplicateAction: undefined, claimReason: undefined });
   };
 
+  const askReason = (l: Likely) => {
+    setLikely(l);
+    setTimeout(() => {
+      likelyRef.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      form.getFieldInstance('differsReason')?.focus?.();
+    }, 50);
+  };
+
   const submit = (v: Values) => {
+    const differsReason = likely ? trimmed(v.differsReason) : undefined;
+    const newEnterprise = {
+      name: v.enterpriseName.trim(),
+      ...(trimmed(v.uscc) ? { uscc: trimmed(v.uscc)!.toUpperCase() } : {}),
+      ...(differsReason ? { differsReason } : {}),
+    };
     const body: ReportLead = {
-      ...(picked ? { enterpriseId: picked.enterprise.id } : { newEnterprise: { name: v.enterpriseName.trim(), ...(trimmed(v.uscc) ? { uscc: trimmed(v.uscc)!.toUpperCase() } : {}) } }),
+      ...(picked ? { enterpriseId: picked.enterprise.id } : { newEnterprise }),
       contactName: v.contactName.trim(),
       ...(trimmed(v.contactPhone) ? { contactPhone: trimmed(v.contactPhone) } : {}),
       ...(trimmed(v.contactTitle) ? { contactTitle: trimmed(v.contactTitle) } : {}),
@@ -151,6 +182,12 @@ export function ReportLeadPage() {
         window.scrollTo({ top: 0 });
       },
       onError: (e) => {
+        if (e instanceof ApiError && e.code === 'likely_duplicate') {
+          // the server's match calls it very likely the same: pick it, or say why it is another
+          const candidate = candidates.find((c) => c.enterprise.id === e.existingId);
+          askReason({ id: e.existingId ?? 0, name: candidate?.enterprise.name ?? '', candidate, message: e.message });
+          return;
+        }
         if (e instanceof ApiError && e.code === 'duplicate_project') {
           // the enterprise has an open project: the report can only join it or claim it
           setServerDup(e.message);
@@ -163,28 +200,31 @@ export function ReportLeadPage() {
   };
 
   const onFinish = (v: Values) => {
-    // the server catches duplicates by credit code only: a likely name match needs the user's word
-    const likely = picked ? [] : candidates.filter((c) => c.likely);
-    if (!likely.length) return submit(v);
-    modal.confirm({
-      title: t('lead.newConfirmTitle'),
-      content: t('lead.newConfirmText', { names: likely.map((c) => c.enterprise.name).join(punct(lang).list) }),
-      okText: t('lead.newConfirmOk'),
-      cancelText: t('lead.newConfirmBack'),
-      okButtonProps: { ...({ 'data-testid': 'lead-new-confirm' } as object) },
-      onOk: () => submit(v),
-    });
+    // a new enterprise very like a known one needs a stated reason (the server asks it too, and holds the lead for the centre)
+    if (!picked && !likely && !candidates.some(isExact)) {
+      const strong = candidates.find((c) => c.likely);
+      if (strong) return askReason({ id: strong.enterprise.id, name: strong.enterprise.name, candidate: strong });
+    }
+    submit(v);
   };
 
   const another = () => {
     setResult(null);
     setPicked(null);
     setServerDup(null);
+    setLikely(null);
     form.resetFields();
     window.scrollTo({ top: 0 });
   };
 
-  const submitLabel = needsChoice && action === 'join' ? t('lead.submitJoin') : needsChoice && action === 'claim' ? t('lead.submitClaim') : t('lead.submit');
+  const submitLabel =
+    needsChoice && action === 'join'
+      ? t('lead.submitJoin')
+      : needsChoice && action === 'claim'
+        ? t('lead.submitClaim')
+        : likely && !picked
+          ? t('duplicates.submitNew')
+          : t('lead.submit');
 
   return (
     <div style={{ maxWidth: 640, margin: '0 auto' }}>
@@ -203,7 +243,11 @@ export function ReportLeadPage() {
             className="wt-lead-form"
             initialValues={INITIAL}
             onFinish={onFinish}
-            onValuesChange={(changed) => clearChangedErrors(form, changed)}
+            onValuesChange={(changed: Partial<Values>) => {
+              clearChangedErrors(form, changed);
+              // another name: the question was about the old one
+              if ('enterpriseName' in changed) setLikely(null);
+            }}
             disabled={report.isPending}
             scrollToFirstError={{ block: 'center', behavior: 'smooth' }}
             data-testid="lead-form"
@@ -242,6 +286,46 @@ export function ReportLeadPage() {
                 allowClear
               />
             </Form.Item>
+
+            {likely && !picked ? (
+              <div ref={likelyRef} data-testid="lead-likely" data-enterprise-id={likely.id}>
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={t('duplicates.likelyTitle')}
+                  description={
+                    <Flex vertical gap={8}>
+                      <span data-testid="lead-likely-message">{likely.message ?? t('duplicates.likelyText', { name: likely.name })}</span>
+                      <Flex gap={8} wrap>
+                        {likely.candidate ? (
+                          <Button size="small" type="primary" onClick={() => pick(likely.candidate!)} data-testid="lead-likely-pick">
+                            {t('duplicates.itIsThisOne')}
+                          </Button>
+                        ) : null}
+                        {likely.id ? (
+                          <Link to={`/enterprises?id=${likely.id}`} target="_blank" data-testid="lead-likely-open">
+                            {t('duplicates.openEnterprise', { name: likely.name || t('duplicates.theEnterprise') })}
+                          </Link>
+                        ) : null}
+                      </Flex>
+                    </Flex>
+                  }
+                  style={{ marginBottom: 12 }}
+                />
+                <Form.Item
+                  name="differsReason"
+                  label={t('duplicates.reasonLabel')}
+                  extra={t('duplicates.reasonHelp')}
+                  required
+                  rules={[
+                    { required: true, whitespace: true, message: catalogue(currentLang(), 'reason_required') },
+                    contractRule(ReportLead.shape.newEnterprise.unwrap().shape.differsReason, lang),
+                  ]}
+                >
+                  <Input.TextArea rows={3} placeholder={t('duplicates.reasonPlaceholder')} data-testid="lead-differs-reason" />
+                </Form.Item>
+              </div>
+            ) : null}
 
             {needsChoice ? (
               <div ref={dupRef} data-testid="lead-duplicate">
@@ -317,11 +401,10 @@ export function ReportLeadPage() {
               name="investmentWan"
               label={t('lead.investment')}
               extra={t('lead.investmentHelp')}
-              rules={[{ type: 'number', min: 0, max: 1e9, message: t('lead.investmentRule') }]}
+              rules={[amountWanRule(ReportLead.shape.investmentMinor, lang)]}
             >
               <InputNumber<number>
                 style={{ width: '100%' }}
-                min={0}
                 precision={2}
                 inputMode="decimal"
                 suffix={moneyUnit(currency, lang)}

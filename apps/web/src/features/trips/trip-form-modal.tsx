@@ -1,18 +1,20 @@
-import { App, DatePicker, Form, Input, Modal } from 'antd';
+import { App, Col, Form, Input, Modal, Row } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
-import type { CreateTrip } from '@wutong/contracts';
+import { addDays, CreateTrip, shanghaiDate, t as catalogue } from '@wutong/contracts';
+import { DateInput } from '../../shared/date-input';
+import { dateRule } from '../../shared/form-rules';
+import { currentLang } from '../../shared/lang';
 import { useErrorHandler } from '../../shared/use-error-handler';
 import { useCurrentUser } from '../auth';
 import { useCreateTrip } from './trips-api';
 import { UnitPicker } from '../../shared/unit-picker';
 
-type Values = { destination: string; dates: [Dayjs, Dayjs]; leader: string; delegation?: string; purpose?: string; unitId: number };
+type Values = { destination: string; startOn: string; endOn: string; leader: string; delegation?: string; purpose?: string; unitId: number };
 
 /** Plan an outbound trip (出访): where, when, who leads, who goes. */
 export function TripFormModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const onError = useErrorHandler();
   const navigate = useNavigate();
@@ -23,8 +25,8 @@ export function TripFormModal({ onClose }: { onClose: () => void }) {
   const onFinish = (v: Values) => {
     const body: CreateTrip = {
       destination: v.destination.trim(),
-      startOn: v.dates[0].format('YYYY-MM-DD'),
-      endOn: v.dates[1].format('YYYY-MM-DD'),
+      startOn: v.startOn.trim(),
+      endOn: v.endOn.trim(),
       leader: v.leader.trim(),
       ...(v.delegation?.trim() ? { delegation: v.delegation.trim() } : {}),
       ...(v.purpose?.trim() ? { purpose: v.purpose.trim() } : {}),
@@ -55,7 +57,7 @@ export function TripFormModal({ onClose }: { onClose: () => void }) {
         form={form}
         layout="vertical"
         onFinish={onFinish}
-        initialValues={{ unitId: me.unitId, dates: [dayjs().add(7, 'day'), dayjs().add(9, 'day')] }}
+        initialValues={{ unitId: me.unitId, startOn: addDays(shanghaiDate(), 7), endOn: addDays(shanghaiDate(), 9) }}
         disabled={create.isPending}
       >
         <Form.Item
@@ -68,9 +70,30 @@ export function TripFormModal({ onClose }: { onClose: () => void }) {
         >
           <Input placeholder={t('trips.destinationPlaceholder')} data-testid="trip-destination" />
         </Form.Item>
-        <Form.Item name="dates" label={t('trips.dates')} rules={[{ required: true, message: t('common.required', { field: t('trips.dates') }) }]}>
-          <DatePicker.RangePicker style={{ width: '100%' }} data-testid="trip-dates" />
-        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={12}>
+            <Form.Item name="startOn" label={t('trips.startOn')} required rules={[dateRule(CreateTrip.shape.startOn, i18n.language)]}>
+              <DateInput testId="trip-start" />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item
+              name="endOn"
+              label={t('trips.endOn')}
+              required
+              dependencies={['startOn']}
+              rules={[
+                dateRule(CreateTrip.shape.endOn, i18n.language),
+                ({ getFieldValue }) => ({
+                  validator: (_, end: string | undefined) =>
+                    end && String(getFieldValue('startOn') ?? '') > end ? Promise.reject(new Error(catalogue(currentLang(), 'end_before_start'))) : Promise.resolve(),
+                }),
+              ]}
+            >
+              <DateInput testId="trip-end" />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item
           name="leader"
           label={t('trips.leader')}

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, InputNumber, Row, Segmented, Select, Tag, Typography } from 'antd';
+import { Alert, App, Button, Col, Drawer, Flex, Form, Grid, Input, InputNumber, Row, Segmented, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
-import type { CreateTripVisit, ProjectType, ReportLead } from '@wutong/contracts';
+import { CreateTripVisit, ReportLead, shanghaiDate, t as catalogue, type ProjectType } from '@wutong/contracts';
+import { DateInput } from '../../shared/date-input';
+import { amountWanRule, contractRule, dateRule } from '../../shared/form-rules';
+import { currentLang } from '../../shared/lang';
 import { ApiError } from '../../shared/api-client';
 import { useDebounced } from '../../shared/use-debounced';
 import { useErrorHandler } from '../../shared/use-error-handler';
@@ -23,15 +25,17 @@ type Values = {
   projectType: ProjectType;
   investmentWan?: number | null;
   industry?: string;
-  occurredOn: Dayjs;
+  occurredOn: string;
   place?: string;
   attendees?: string;
   notes?: string;
   nextStep?: string;
-  nextDue?: Dayjs | null;
+  nextDue?: string;
+  /** why the new enterprise is not the very similar one the registry has */
+  differsReason?: string;
 };
 
-const clampDay = (d: Dayjs, from: string, to: string) => (d.isBefore(from, 'day') ? dayjs(from) : d.isAfter(to, 'day') ? dayjs(to) : d);
+const clampDay = (d: string, from: string, to: string) => (d < from ? from : d > to ? to : d);
 const text = (s: string | undefined) => s?.trim() || undefined;
 
 /** A visit on a trip: on a project already in the system, or filing the enterprise met there as a new lead. */
@@ -47,25 +51,29 @@ export function VisitDrawer({ trip, onClose }: { trip: TripDetail; onClose: () =
   const projects = useProjectSearch(useDebounced(projectQ, 300));
   const [picked, setPicked] = useState<{ id: number; name: string } | null>(null);
   const [duplicateOf, setDuplicateOf] = useState<string | null>(null);
+  // the server's match calls the new enterprise very likely a known one: a reason is needed (the lead is then held for the centre)
+  const [likely, setLikely] = useState<string | null>(null);
   const enterpriseName = Form.useWatch('enterpriseName', form) ?? '';
   const match = useEnterpriseMatch(useDebounced(enterpriseName, 300), '', target === 'lead' && !picked);
   const hints = match.data?.candidates.slice(0, 4) ?? [];
 
   const submit = (v: Values, duplicateAction?: 'join') => {
     const visit = {
-      occurredOn: v.occurredOn.format('YYYY-MM-DD'),
+      occurredOn: v.occurredOn.trim(),
       ...(text(v.place) ? { place: text(v.place) } : {}),
       ...(text(v.attendees) ? { attendees: text(v.attendees) } : {}),
       ...(text(v.notes) ? { notes: text(v.notes) } : {}),
       ...(text(v.nextStep) ? { nextStep: text(v.nextStep) } : {}),
-      ...(v.nextDue ? { nextDue: v.nextDue.format('YYYY-MM-DD') } : {}),
+      ...(v.nextDue?.trim() ? { nextDue: v.nextDue.trim() } : {}),
     };
     let body: CreateTripVisit;
     if (target === 'project') {
       body = { projectId: v.projectId!, ...visit };
     } else {
       const lead: ReportLead = {
-        ...(picked ? { enterpriseId: picked.id } : { newEnterprise: { name: v.enterpriseName!.trim() } }),
+        ...(picked
+          ? { enterpriseId: picked.id }
+          : { newEnterprise: { name: v.enterpriseName!.trim(), ...(likely && text(v.differsReason) ? { differsReason: text(v.differsReason) } : {}) } }),
         contactName: v.contactName!.trim(),
         ...(text(v.contactPhone) ? { contactPhone: text(v.contactPhone) } : {}),
         projectType: v.projectType,
@@ -84,6 +92,10 @@ export function VisitDrawer({ trip, onClose }: { trip: TripDetail; onClose: () =
       onError: (e) => {
         if (e instanceof ApiError && e.code === 'duplicate_project') {
           setDuplicateOf(e.message);
+          return;
+        }
+        if (e instanceof ApiError && e.code === 'likely_duplicate') {
+          setLikely(e.message);
           return;
         }
         onError(e, form);
@@ -107,7 +119,7 @@ export function VisitDrawer({ trip, onClose }: { trip: TripDetail; onClose: () =
         layout="vertical"
         onFinish={(v) => submit(v)}
         disabled={add.isPending}
-        initialValues={{ projectType: 'new', occurredOn: clampDay(dayjs(), trip.startOn, trip.endOn) }}
+        initialValues={{ projectType: 'new', occurredOn: clampDay(shanghaiDate(), trip.startOn, trip.endOn) }}
       >
         <Form.Item label={t('trips.visitOn')}>
           <Segmented<Target>
@@ -187,8 +199,33 @@ export function VisitDrawer({ trip, onClose }: { trip: TripDetail; onClose: () =
                 ) : undefined
               }
             >
-              <Input disabled={!!picked} autoComplete="off" data-testid="visit-enterprise" onChange={() => setDuplicateOf(null)} />
+              <Input
+                disabled={!!picked}
+                autoComplete="off"
+                data-testid="visit-enterprise"
+                onChange={() => {
+                  setDuplicateOf(null);
+                  setLikely(null);
+                }}
+              />
             </Form.Item>
+            {likely && !picked ? (
+              <>
+                <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={likely} data-testid="visit-likely" />
+                <Form.Item
+                  name="differsReason"
+                  label={t('duplicates.reasonLabel')}
+                  extra={t('duplicates.reasonHelp')}
+                  required
+                  rules={[
+                    { required: true, whitespace: true, message: catalogue(currentLang(), 'reason_required') },
+                    contractRule(ReportLead.shape.newEnterprise.unwrap().shape.differsReason, i18n.language),
+                  ]}
+                >
+                  <Input.TextArea rows={2} placeholder={t('duplicates.reasonPlaceholder')} data-testid="visit-differs-reason" />
+                </Form.Item>
+              </>
+            ) : null}
             {duplicateOf ? (
               <Alert
                 type="warning"
@@ -228,8 +265,8 @@ export function VisitDrawer({ trip, onClose }: { trip: TripDetail; onClose: () =
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>
-                <Form.Item name="investmentWan" label={t('trips.investment')}>
-                  <InputNumber<number> min={0} precision={2} style={{ width: '100%' }} suffix={t('projects.wanYuan')} />
+                <Form.Item name="investmentWan" label={t('trips.investment')} rules={[amountWanRule(ReportLead.shape.investmentMinor, i18n.language)]}>
+                  <InputNumber<number> precision={2} inputMode="decimal" style={{ width: '100%' }} suffix={t('projects.wanYuan')} />
                 </Form.Item>
               </Col>
             </Row>
@@ -240,8 +277,8 @@ export function VisitDrawer({ trip, onClose }: { trip: TripDetail; onClose: () =
         )}
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="occurredOn" label={t('trips.occurredOn')} rules={[{ required: true, message: t('common.required', { field: t('trips.occurredOn') }) }]}>
-              <DatePicker style={{ width: '100%' }} data-testid="visit-date" />
+            <Form.Item name="occurredOn" label={t('trips.occurredOn')} required rules={[dateRule(CreateTripVisit.shape.occurredOn, i18n.language)]}>
+              <DateInput testId="visit-date" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -263,8 +300,8 @@ export function VisitDrawer({ trip, onClose }: { trip: TripDetail; onClose: () =
             </Form.Item>
           </Col>
           <Col xs={24} sm={10}>
-            <Form.Item name="nextDue" label={t('trips.nextDue')}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+            <Form.Item name="nextDue" label={t('trips.nextDue')} rules={[dateRule(CreateTripVisit.shape.nextDue, i18n.language)]}>
+              <DateInput disabledDay={(d) => d < shanghaiDate()} testId="visit-next-due" />
             </Form.Item>
           </Col>
         </Row>

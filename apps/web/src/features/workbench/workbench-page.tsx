@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectListItem } from '@wutong/contracts';
 import { PageHeader } from '../../shared/page-header';
 import { useCurrentUser, widestReach } from '../auth';
-import { IntakeTag, projectAccess, ProjectRow, StageTag, useWorkbench } from '../projects';
+import { FirstReportHeldTag, IntakeTag, projectAccess, ProjectRow, StageTag, useWorkbench } from '../projects';
 import { day, daysFromToday, money, punct } from '../../shared/format';
 import './workbench.css';
 import { arbitrationAccess } from '../arbitrations';
@@ -251,7 +251,12 @@ export function WorkbenchPage() {
                       key={p.id}
                       project={p}
                       testId="wb-lead-row"
-                      tags={p.intake === 'accepted' ? <StageTag stage={p.stage} /> : <IntakeTag intake={p.intake} />}
+                      tags={
+                        <>
+                          {p.duplicateReview === 'pending' ? <FirstReportHeldTag /> : null}
+                          {p.intake === 'accepted' ? <StageTag stage={p.stage} /> : <IntakeTag intake={p.intake} />}
+                        </>
+                      }
                       meta={
                         <>
                           <span>

@@ -1,0 +1,38 @@
+/** Texts of suspected duplicates (features/projects: lead form, inbox, project; features/enterprises), mounted at `duplicates` in zh-cn.ts. */
+export const duplicatesZhCN = {
+  // the lead form
+  likelyTitle: '平台中很可能已有这家企业',
+  likelyText: '平台中的“{{name}}”很可能就是这家企业。如果是，请点“就是这家”；如果确定是另一家企业，请在下面说明理由。',
+  itIsThisOne: '就是这家',
+  openEnterprise: '查看“{{name}}”',
+  theEnterprise: '已有企业',
+  reasonLabel: '确定是新企业：为什么不是同一家？',
+  reasonHelp: '区招商中心会核对两家企业；核实前首报暂不计分。',
+  reasonPlaceholder: '如：注册地、法定代表人和经营范围都不同，是另一家公司',
+  submitNew: '确定是新企业，提交线索',
+  heldTitle: '首报待核实',
+  heldText: '这条线索与平台中已有的企业很相似，已交区招商中心核实；核实为另一家企业后，首报才记在您和本单位名下。',
+  heldTag: '首报待核实',
+  // the inbox and the project
+  inboxTag: '疑似重复',
+  inboxNote: '{{n}} 条线索疑似与已有企业重复：请对照两边信息，合并为同一家，或确认不是同一家。',
+  projectTitle: '疑似重复企业 · 首报待核实',
+  projectText: '上报人说明这是一家新企业，但它与平台中已有的企业很相似。区招商中心核实前，首报暂不计分。',
+  newSide: '新上报',
+  existingSide: '平台中已有',
+  uscc: '信用代码',
+  project: '项目',
+  reason: '上报人说明',
+  noOpenProject: '暂无在跟进的项目',
+  notePlaceholder: '核实意见（选填）',
+  distinct: '确认不是同一家',
+  merge: '合并为同一家',
+  mergeConfirmTitle: '确定合并这两家企业？',
+  mergeConfirmText: '“{{from}}”将并入“{{into}}”：名称作为别名保留，项目、跟进记录、到位资金和协同单位一并转入，首报按先报者认定。合并记入操作日志，不能撤销。',
+  mergedDone: '已合并，现归入“{{name}}”',
+  distinctDone: '已确认不是同一家，首报记入上报人',
+  waitingForCentre: '等待区招商中心核实',
+  // registering an enterprise the registry has
+  existsTitle: '名录中已有这家企业',
+  existsOpen: '打开已登记的企业',
+};
