@@ -226,7 +226,7 @@ describe.skipIf(!!skipReason)('closed loop: report a lead on a phone, accept it,
   });
 
   test('on the project page it moves to 洽谈, then to 签约 once the gate evidence is complete', async () => {
-    const name = '宁波睿澜智能装备有限公司';
+    const name = '宁波澄岭文旅发展有限公司';
     const newProjectId = await lead(name);
     const { context, page, errors } = await newPage(browser, DESKTOP);
     await signIn(page, server.baseUrl, 'manager');
